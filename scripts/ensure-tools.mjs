@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Makes sure the real tools the tests use as oracles are on the machine: tcpdump, util-linux's
+// `last` and `utmpdump`, iproute2's `ss`. On a fresh Debian/Ubuntu machine as root it installs the
+// missing ones with apt-get (what CI does); otherwise it says exactly what to install and exits 1.
+import { execFileSync, spawnSync } from "node:child_process";
+
+const tools = { tcpdump: "tcpdump", last: "util-linux", utmpdump: "util-linux", ss: "iproute2" };
+const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+const missing = [
+  ...new Set(
+    Object.entries(tools)
+      .filter(([cmd]) => !has(cmd))
+      .map(([, pkg]) => pkg),
+  ),
+];
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+if (isRoot && has("apt-get")) {
+  console.error(`ensure-tools: installing ${missing.join(" ")} with apt-get`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
+    stdio: "inherit",
+    env,
+  });
+  process.exit(0);
+}
+console.error(
+  `ensure-tools: the tests need ${missing.join(", ")}; install them first, e.g.\n  sudo apt-get install -y ${missing.join(" ")}`,
+);
+process.exit(1);
