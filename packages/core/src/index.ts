@@ -7,8 +7,21 @@
  */
 
 export * from "./errors.js";
+export * as Idle from "./Idle.js";
+export {
+  defaults as idleDefaults,
+  type FleetOptions,
+  type IdleInput,
+  type IdleOptions,
+  type IdleOptionsInput,
+  judgeFleet,
+  judgeIdle,
+  seedInactivePrediction,
+} from "./Idle.js";
 export * as Lines from "./Lines.js";
 export { LineSplitter, lines, splitLines } from "./Lines.js";
+export * as Logins from "./Logins.js";
+export { activity as loginActivity, type LoginActivity } from "./Logins.js";
 export * as Net from "./Net.js";
 export * as Parse from "./Parse.js";
 export {
@@ -27,6 +40,15 @@ export {
   type Skip,
   type StreamParser,
 } from "./Parse.js";
+export * as Peers from "./Peers.js";
+export {
+  analyse as analysePeers,
+  HostTraffic,
+  type PeerAnalysis,
+  seedDiffIpVm,
+  type TrafficSummary,
+  uncommonPeers,
+} from "./Peers.js";
 export * from "./records/Idle.js";
 export * from "./records/IsoTime.js";
 export * from "./records/Login.js";
