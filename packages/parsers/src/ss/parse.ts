@@ -433,10 +433,9 @@ export const ssParser: ParserFactory<Socket, SsOptions> = lineParser<Socket, SsO
       line(t, no) {
         if (t.length === 0) return emit.ignore(no, "blank");
         const c = t.charCodeAt(0);
-        if (c === 32 || c === 9) {
-          if (nextToken(t, 0)) return emit.ignore(no, "continuation");
-          return emit.ignore(no, "blank");
-        }
+        // -i / -m details follow their socket on lines opening with a TAB (possibly empty ones)
+        if (c === 9) return emit.ignore(no, "continuation");
+        if (c === 32) return emit.ignore(no, nextToken(t, 0) ? "continuation" : "blank");
         if (isHeader(t)) {
           summary = false;
           return emit.ignore(no, "header");
