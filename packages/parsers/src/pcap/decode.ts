@@ -196,7 +196,7 @@ const ipv6 = (
       q += 8;
       len -= 8;
       // tcpdump prints `frag (off|len)` and no transport for a non-first fragment.
-      if (off !== 0) return mk(ts, "other", src, null, dst, null, len < 0 ? 0 : len, iface, wire);
+      if (off !== 0) return mk(ts, "other", src, null, dst, null, Math.max(len, 0), iface, wire);
     } else break;
   }
   if (len < 0) return "bad IPv6 extension header length";
@@ -222,7 +222,7 @@ const l4 = (
     const dport = (b[q + 2]! << 8) | b[q + 3]!;
     if (avail < 20) return mk(ts, proto, src, sport, dst, dport, 0, iface, wire);
     const pay = len - (b[q + 12]! >> 4) * 4;
-    return mk(ts, proto, src, sport, dst, dport, pay < 0 ? 0 : pay, iface, wire);
+    return mk(ts, proto, src, sport, dst, dport, Math.max(pay, 0), iface, wire);
   }
   if (proto === "udp") {
     if (avail < 4) return mk(ts, proto, src, null, dst, null, 0, iface, wire);
@@ -230,7 +230,7 @@ const l4 = (
     const dport = (b[q + 2]! << 8) | b[q + 3]!;
     if (avail < 8) return mk(ts, proto, src, sport, dst, dport, 0, iface, wire);
     const ul = ((b[q + 4]! << 8) | b[q + 5]!) - 8;
-    return mk(ts, proto, src, sport, dst, dport, ul < 0 ? 0 : ul, iface, wire);
+    return mk(ts, proto, src, sport, dst, dport, Math.max(ul, 0), iface, wire);
   }
   return mk(ts, proto, src, null, dst, null, len, iface, wire);
 };
