@@ -248,7 +248,7 @@ export const procNetTcpParser: ParserFactory<Socket, ProcNetTcpOptions> = linePa
  * const { records } = parseProcNetTcp(
  *   "   8: 0100007F:1F90 0100007F:DEA0 01 00000000:000003E8 00:00000000 00000000     0        0 22550 1 0000000000000000 20 4 32 10 -1\n",
  * );
- * // records[0] = { state: "ESTAB", local: "127.0.0.1", lport: 8080, peer: "127.0.0.1", pport: 57000,
+ * // records[0] = { state: "ESTAB", local: "127.0.0.1", lport: 8080, peer: "127.0.0.1", pport: 56992,
  * //   recvQ: 1000, sendQ: 0, process: null, uid: 0, inode: 22550 }
  * ```
  * @since 0.1.0
