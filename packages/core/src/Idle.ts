@@ -308,7 +308,7 @@ export const judgeIdle = (input: IdleInput, options: IdleOptionsInput): IdleVerd
       reasons.push(
         input.peers.commonPeers > 0
           ? `all ${plural(input.peers.commonPeers, "peer")} are common to the fleet or allow-listed`
-          : "no peers besides fleet-common, special or own addresses",
+          : "no peers other than special or own addresses",
       );
     for (const n of input.peerNotes ?? []) reasons.push(n);
   } else if (input.traffic !== undefined) reasons.push("peers not compared with a fleet baseline");

@@ -6,7 +6,7 @@
  *
  * Decisions (documented here once):
  * - **Own addresses are never peers.** They are given (`self`, the seed's first line of
- *   `{host}-TCPDUMP`, a `--self` flag) and, when none are given, inferred per address family: an
+ *   `{host}-TCPDUMP`, a `--self` flag) and, for an address family with none given, inferred: an
  *   address that is an endpoint of at least `selfShare` (default 90%) of the IPv4 (or IPv6)
  *   packets of a capture of at least `selfMinPackets` (default 20) such packets. When two
  *   addresses qualify (a capture holding one conversation only) the inference is ambiguous: no
@@ -56,7 +56,7 @@ export interface PeerStats {
 export interface TrafficOptions {
   /** The host's own addresses (any text form; canonicalised). Default none. */
   readonly self?: Iterable<string> | undefined;
-  /** Infer own addresses when none are given. Default true. */
+  /** Infer an own address for each family (IPv4, IPv6) with none given. Default true. */
   readonly inferSelf?: boolean | undefined;
   /** Share of a family's packets an own address must be an endpoint of. Default 0.9. */
   readonly selfShare?: number | undefined;
@@ -285,8 +285,10 @@ export class HostTraffic {
     }
     const inferred: string[] = [];
     const ambiguous: string[] = [];
-    if (this.explicitSelf.length === 0 && this.inferSelf) {
+    if (this.inferSelf) {
       for (const v6 of [false, true]) {
+        // A family with a given own address is not inferred; the other family still is.
+        if (this.explicitSelf.some((ip) => hasColon(ip) === v6)) continue;
         const total = v6 ? this.v6Packets : this.v4Packets;
         if (total < this.selfMinPackets || total === 0) continue;
         const cands: string[] = [];

@@ -103,6 +103,15 @@ describe("HostTraffic", () => {
     expect(s.peers).toHaveLength(50);
   });
 
+  it("still infers the other family's own address when one family's is given", () => {
+    const t = new HostTraffic("vm1", { self: ["10.0.0.5"] });
+    for (let i = 0; i < 25; i++) t.add(pkt(`2001:db8::${(i + 16).toString(16)}`, "2001:db8::5", 1));
+    for (let i = 0; i < 25; i++) t.add(pkt("10.0.0.9", "10.0.0.7", 1)); // 10.0.0.9/7 are not inferred
+    const s = t.summary();
+    expect([s.self, s.selfInferred]).toEqual([["10.0.0.5", "2001:db8::5"], ["2001:db8::5"]]);
+    expect(s.peers.map((p) => p.ip)).toContain("10.0.0.9");
+  });
+
   it("canonicalises explicit own addresses", () => {
     const t = new HostTraffic("vm1", { self: ["2001:DB8:0::1"] });
     t.add(pkt("2001:db8::1", "2001:db8::2", 5));
