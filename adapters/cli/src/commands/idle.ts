@@ -1,0 +1,231 @@
+/**
+ * `fleetlens idle`: load each host's logins, traffic and utilisation samples, ask core for
+ * verdicts, write them (and, with --seed-files, the seed's two files).
+ */
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  CheckFailed,
+  type IdleInput,
+  IdleVerdict,
+  idleDefaults,
+  judgeFleet,
+  seedDiffIpVm,
+  seedInactivePrediction,
+  Time,
+  UsageError,
+} from "@fleetlens/core";
+import { Schema } from "effect";
+import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
+import { emptyReport, loadLogins, loadMetrics, loadTraffic, parseSelf } from "../evidence.js";
+import { RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { parseOptionsFrom, timeOptions } from "./common.js";
+import { formatOption, statsOption } from "./parse.js";
+
+export const peerOptions = {
+  quorum: {
+    type: "string",
+    valueName: "Q",
+    default: "1",
+    description: "A peer is common when seen by at least this fraction of hosts (1 = every host, the seed's rule).",
+  },
+  allow: {
+    type: "string",
+    multiple: true,
+    valueName: "CIDR",
+    description: "Peers never counted as uncommon (DNS, NTP, monitoring), e.g. 10.0.0.53/32.",
+  },
+  self: {
+    type: "string",
+    multiple: true,
+    valueName: "HOST=IP[,IP]",
+    description: "A host's own addresses (also read from {host}.addrs beside a capture, or the seed's first line).",
+  },
+  host: {
+    type: "string",
+    valueName: "NAME",
+    description: "Host name for every file (when the file names do not carry it).",
+  },
+} as const;
+
+const num = (name: string, v: string | undefined, min: number, max: number): number => {
+  const n = Number(v);
+  if (v === undefined || !Number.isFinite(n) || n < min || n > max)
+    throw new UsageError({ reason: `--${name} must be a number from ${min} to ${max} (got "${v}")` });
+  return n;
+};
+
+export const parseAt = (v: string | undefined, name = "at"): number => {
+  if (v === undefined || v === "now") return Date.now();
+  const ms = Time.parseIso(v);
+  if (!Number.isFinite(ms)) throw new UsageError({ reason: `--${name} must be an ISO date-time or "now" (got "${v}")` });
+  return ms;
+};
+
+const writeAtomic = async (path: string, text: string) => {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+};
+
+const renderVerdictTable = (io: Io, verdicts: readonly IdleVerdict[]): string => {
+  const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const paint = (v: string) =>
+    !color ? v : v === "idle" ? `\x1b[33m${v}\x1b[0m` : v === "active" ? `\x1b[32m${v}\x1b[0m` : `\x1b[2m${v}\x1b[0m`;
+  const rows = verdicts.map((v) => [
+    v.host,
+    v.verdict,
+    v.score.toFixed(2),
+    v.lastLogin === null ? "-" : Time.formatIso(v.lastLogin).replace(/:\d\d(\.\d+)?Z$/, "Z"),
+    String(v.loginDays),
+    v.uncommonPeers.length === 0 ? "-" : String(v.uncommonPeers.length),
+  ]);
+  const head = ["HOST", "VERDICT", "SCORE", "LAST LOGIN", "LOGIN DAYS", "UNCOMMON PEERS"];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[], paintVerdict: boolean) =>
+    r
+      .map((c, i) => {
+        const padded = c.padEnd(w[i]!);
+        return paintVerdict && i === 1 ? padded.replace(c, paint(c)) : padded;
+      })
+      .join("  ")
+      .trimEnd();
+  const out = [line(head, false), ...rows.map((r) => line(r, true)), ""];
+  for (const v of verdicts) {
+    out.push(`${v.host}:`);
+    for (const r of v.reasons) out.push(`  - ${r}`);
+  }
+  return `${out.join("\n")}\n`;
+};
+
+export const idleCommand = defineCommand({
+  name: "idle",
+  summary: "Judge which hosts are idle from logins, traffic and utilisation.",
+  description:
+    "Judge each host active, idle or insufficient-data, with reasons. Host names come from the file names ({host}.wtmp, {host}-LAST, {host}.pcap, {host}-TCPDUMP) unless --host is given. A host is active when it has user logins in the window, talks to uncommon peers, or (with --metrics) exceeds Google's idle rule (0.03 vCPU for 97% of the window; 2000 B/s in, 1000 B/s out for 95%); idle when none of that holds and the evidence covers the window.",
+  options: {
+    logins: { type: "string", multiple: true, valueName: "FILE", description: "wtmp files or `last` output." },
+    traffic: { type: "string", multiple: true, valueName: "FILE", description: "pcap/pcapng files or tcpdump text." },
+    metrics: {
+      type: "string",
+      multiple: true,
+      valueName: "FILE",
+      description:
+        "Utilisation samples: NDJSON or CSV with host, ts, intervalSeconds, cpuVcpus, rxBytesPerSecond, txBytesPerSecond.",
+    },
+    at: { type: "string", valueName: "TIME", default: "now", description: "End of the window (ISO-8601 or now)." },
+    window: { type: "string", valueName: "DURATION", default: "14d", description: "Window length (14d, 36h, 2w)." },
+    "collected-at": {
+      type: "string",
+      valueName: "TIME",
+      default: "mtime",
+      description: "When login files were collected: mtime (each file's), now, or an ISO time.",
+    },
+    "service-accounts": {
+      type: "string",
+      multiple: true,
+      valueName: "NAME",
+      description: "Accounts whose logins are not use (globs allowed: 'svc-*').",
+    },
+    ...peerOptions,
+    "seed-files": {
+      type: "string",
+      valueName: "DIR",
+      description: "Also write the seed's diff-ip-vm and inactive-vm-prediction files into DIR.",
+    },
+    "fail-on": {
+      type: "string",
+      choices: ["idle", "insufficient-data"],
+      description: "Exit 3 when any host gets this verdict (idle also fails on idle).",
+    },
+    ...timeOptions,
+    ...formatOption,
+    ...statsOption,
+    strict: { type: "boolean", description: "Exit 3 when any input line was skipped." },
+  },
+  examples: [
+    "fleetlens idle --logins evidence/*.wtmp --traffic evidence/*.pcap",
+    "fleetlens idle --logins vm1-LAST vm2-LAST --traffic vm1-TCPDUMP vm2-TCPDUMP --year 2024 --seed-files out/",
+    "fleetlens idle --logins vm1.wtmp --metrics util.ndjson --at 2026-11-01T00:00:00Z --window 14d --format json",
+  ],
+  run: async (args: Parsed, io: Io) => {
+    const loginFiles = strs(args, "logins");
+    const trafficFiles = strs(args, "traffic");
+    const metricFiles = strs(args, "metrics");
+    if (loginFiles.length + trafficFiles.length + metricFiles.length === 0)
+      throw new UsageError({ reason: "idle: give evidence: --logins FILE..., --traffic FILE... and/or --metrics FILE..." });
+    const at = parseAt(str(args, "at"));
+    const windowMs = Time.parseDuration(str(args, "window") ?? "14d");
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new UsageError({ reason: `--window must be a duration like 14d or 36h (got "${str(args, "window")}")` });
+    const quorum = num("quorum", str(args, "quorum"), 0, 1);
+    const collectedArg = str(args, "collected-at") ?? "mtime";
+    const collectedAt = collectedArg === "mtime" ? "mtime" : parseAt(collectedArg, "collected-at");
+    const host = str(args, "host");
+    const self = parseSelf(strs(args, "self"), host);
+    const base = parseOptionsFrom(args);
+    const format = resolveFormat(str(args, "format"), io);
+    const serviceAccounts = strs(args, "service-accounts");
+
+    const report = emptyReport();
+    const logins = await loadLogins(loginFiles, io, base, { ...(host ? { host } : {}), collectedAt }, report);
+    const traffic = await loadTraffic(trafficFiles, io, base, { ...(host ? { host } : {}), self }, report);
+    const metrics = await loadMetrics(metricFiles);
+
+    const hosts = [...new Set([...logins.keys(), ...traffic.keys(), ...metrics.keys()])].sort();
+    const inputs: IdleInput[] = hosts.map((h) => {
+      const l = logins.get(h);
+      return {
+        host: h,
+        ...(l ? { logins: l.logins, loginsBegin: l.begins, loginsCollectedAt: l.collectedAt } : {}),
+        ...(traffic.has(h) ? { traffic: traffic.get(h) } : {}),
+        ...(metrics.has(h) ? { util: metrics.get(h) } : {}),
+      };
+    });
+    const allow = strs(args, "allow");
+    let verdicts: readonly IdleVerdict[];
+    try {
+      verdicts = judgeFleet(inputs, {
+        at,
+        windowMs,
+        zone: base.zone ?? idleDefaults.zone,
+        ...(serviceAccounts.length ? { serviceAccounts } : {}),
+        peers: { quorum, allow },
+      });
+    } catch (e) {
+      if (e instanceof RangeError) throw new UsageError({ reason: `idle: ${e.message}` });
+      throw e;
+    }
+
+    const seedDir = str(args, "seed-files");
+    if (seedDir) {
+      await mkdir(seedDir, { recursive: true });
+      const reports = verdicts
+        .filter((v) => traffic.has(v.host))
+        .map((v) => ({ host: v.host, uncommonPeers: v.uncommonPeers, commonPeers: 0 }));
+      await writeAtomic(join(seedDir, "diff-ip-vm"), seedDiffIpVm(reports));
+      await writeAtomic(join(seedDir, "inactive-vm-prediction"), seedInactivePrediction(verdicts));
+    }
+
+    if (format === "table") io.stdout.write(renderVerdictTable(io, verdicts));
+    else {
+      const encode = Schema.encodeSync(IdleVerdict);
+      const w = new RecordWriter(io, format);
+      for (const v of verdicts) w.write(encode(v) as Record<string, unknown>);
+      await w.end();
+    }
+    if (str(args, "stats") === "json")
+      io.stderr.write(
+        statsLine("idle", loginFiles.length + trafficFiles.length + metricFiles.length, report.stats, report.errors),
+      );
+    const failOn = str(args, "fail-on");
+    if (failOn) {
+      const bad = verdicts.filter((v) => v.verdict === failOn);
+      if (bad.length > 0)
+        throw new CheckFailed({ reason: `${bad.length} host(s) ${failOn}: ${bad.map((v) => v.host).join(", ")}` });
+    }
+    if (flag(args, "strict") && report.stats.skipped > 0)
+      throw new CheckFailed({ reason: `${report.stats.skipped} input line(s) skipped` });
+    return 0;
+  },
+});

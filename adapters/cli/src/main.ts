@@ -1,0 +1,51 @@
+/**
+ * The root command: a name -> command map, and the one place that maps errors to exit codes
+ * (DESIGN.md §2: 0 ok, 1 input/runtime, 2 usage/config, 3 check failed).
+ */
+import { exitCodeOf } from "@fleetlens/core";
+import { collectCommand } from "./commands/collect.js";
+import { idleCommand } from "./commands/idle.js";
+import { parseCommand } from "./commands/parse.js";
+import { peersCommand } from "./commands/peers.js";
+import { defineCommand, dispatch, type Io } from "./framework.js";
+
+export const VERSION = "0.1.0";
+
+export const rootCommand = defineCommand({
+  name: "fleetlens",
+  summary: "Answers from the evidence a fleet already has.",
+  description:
+    "fleetlens turns login records, packet captures and socket tables into answers: which VMs are unused, who talks to whom. Output is a table on a terminal and NDJSON otherwise (--format table|json|ndjson|csv).",
+  subCommands: {
+    parse: parseCommand,
+    idle: idleCommand,
+    peers: peersCommand,
+    collect: collectCommand,
+  },
+});
+
+const isKnownError = (e: unknown): boolean => {
+  const tag = (e as { _tag?: unknown } | null)?._tag;
+  return tag === "InputError" || tag === "ConfigError" || tag === "UsageError" || tag === "CheckFailed";
+};
+
+/** Run the CLI with argv (without node and script); returns the exit code. Never throws. */
+export const run = async (argv: readonly string[], io: Io): Promise<number> => {
+  if (argv[0] === "--version" || argv[0] === "-V") {
+    io.stdout.write(`fleetlens ${VERSION}\n`);
+    return 0;
+  }
+  try {
+    return await dispatch(rootCommand, argv, ["fleetlens"], io);
+  } catch (e) {
+    if (isKnownError(e)) {
+      io.stderr.write(`fleetlens: ${(e as Error).message}\n`);
+      return exitCodeOf(e);
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === "EPIPE") return 0;
+    io.stderr.write(`fleetlens: internal error: ${err?.message ?? String(e)}\n`);
+    if (io.env.FLEETLENS_DEBUG) io.stderr.write(`${err?.stack ?? ""}\n`);
+    return 1;
+  }
+};

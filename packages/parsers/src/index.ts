@@ -1,0 +1,22 @@
+/**
+ * @fleetlens/parsers: one streaming parser per input format, each producing @fleetlens/core
+ * records, and the registry that names them. Each format is also exported as a namespace
+ * (`ss.parseSs`, `pcap.renderPcap`).
+ *
+ * @example
+ * ```ts
+ * import { parseAll } from "@fleetlens/core";
+ * import { registry } from "@fleetlens/parsers";
+ * const { records, stats } = parseAll(registry.ss.create, "ESTAB 0 0 10.0.0.5:22 10.0.0.9:51000\n", {});
+ * ```
+ * @since 0.1.0
+ * @module
+ */
+export * as last from "./last/index.js";
+export * as pcap from "./pcap/index.js";
+export * as procNetTcp from "./proc-net-tcp/index.js";
+export { isKind, KINDS, type Kind, recordSchemas, registry, sniffKinds } from "./registry.js";
+export * as ss from "./ss/index.js";
+export * as tcpdump from "./tcpdump/index.js";
+export type { Parser, ParserInfo } from "./types.js";
+export * as wtmp from "./wtmp/index.js";
