@@ -5,7 +5,7 @@
  * @module
  */
 import type { ParserInfo } from "../types.js";
-import { detectLayout, i16, int } from "./layout.js";
+import { detectLayout, evidence } from "./layout.js";
 
 /**
  * @since 0.1.0
@@ -38,11 +38,7 @@ export const sniff = (head: Uint8Array): number => {
   const { layout, score, examined } = detectLayout(head);
   if (examined === 0 || score === 0) return 0;
   let live = 0;
-  for (let i = 0; i < examined; i++) {
-    const o = i * layout.size;
-    if (i16(head, o, layout.little) !== 0 && int(head, o + layout.tvSec, layout.little, layout.wide) > 0)
-      live++;
-  }
+  for (let i = 0; i < examined; i++) if (evidence(head, i * layout.size, layout) === 1) live++;
   if (live === 0) return 0.1 * score;
-  return score * (examined >= 3 ? 0.95 : 0.8);
+  return Math.min(1, score) * (examined >= 3 ? 0.95 : 0.8);
 };

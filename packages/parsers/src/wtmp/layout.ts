@@ -171,12 +171,25 @@ const textish = (b: Uint8Array, o: number, size: number): boolean => {
   return true;
 };
 
-/** Whether the record at `o` looks like a real one in layout `l` (for detection and sniffing). @since 0.1.0 @category validation */
-export const plausible = (b: Uint8Array, o: number, l: UtmpLayout): boolean =>
-  corruption(b, o, l) === undefined &&
-  textish(b, o + UT.line, UT.lineSize) &&
-  textish(b, o + UT.user, UT.userSize) &&
-  textish(b, o + UT.host, 64);
+/**
+ * How much the record at `o` supports layout `l`: 1 for a plausible non-empty record with a
+ * non-zero time, 0.5 for an empty record, 0 otherwise (zero-filled records prove nothing; a
+ * mis-aligned layout mostly reads zeros or garbage).
+ *
+ * @since 0.1.0
+ * @category validation
+ */
+export const evidence = (b: Uint8Array, o: number, l: UtmpLayout): number => {
+  if (corruption(b, o, l) !== undefined) return 0;
+  if (
+    !textish(b, o + UT.line, UT.lineSize) ||
+    !textish(b, o + UT.user, UT.userSize) ||
+    !textish(b, o + UT.host, 64)
+  )
+    return 0;
+  if (i16(b, o, l.little) === 0) return 0.5;
+  return int(b, o + l.tvSec, l.little, l.wide) > 0 ? 1 : 0;
+};
 
 /** How many bytes of the head detection looks at (24 records of 400 = 25 of 384). @since 0.1.0 @category constants */
 export const DETECT_BYTES = 9600;
@@ -197,7 +210,7 @@ export const detectLayout = (head: Uint8Array): { layout: UtmpLayout; score: num
     const n = Math.floor(Math.min(head.length, DETECT_BYTES) / l.size);
     if (n === 0) continue;
     let ok = 0;
-    for (let i = 0; i < n; i++) if (plausible(head, i * l.size, l)) ok++;
+    for (let i = 0; i < n; i++) ok += evidence(head, i * l.size, l);
     const score = ok / n;
     if (score > bestScore) {
       best = l;

@@ -191,7 +191,7 @@ class RecordReader {
       const how =
         d.examined === 0
           ? "default: input shorter than one record"
-          : `detected: ${Math.round(d.score * d.examined)} of ${d.examined} leading records plausible`;
+          : `detected: score ${d.score.toFixed(2)} over ${d.examined} leading records`;
       this.emit.infer("layout", `${d.layout.name}: ${d.layout.description} (${how})`);
     }
     this.onLayout(this.layout);
