@@ -6,7 +6,9 @@
  * @module
  */
 import type { Emit, Packet, ParseOptions, ParseResult, ParserFactory, Proto } from "@fleetlens/core";
-import { lineParser, Net, parseAll, UTC } from "@fleetlens/core";
+import { Lines, Net, parseAll, UTC } from "@fleetlens/core";
+
+const DEFAULT_MAX_LINE = Lines.DEFAULT_MAX_LINE;
 
 /**
  * Options of the tcpdump parser. Plain `HH:MM:SS.ffffff` times need a day: `date`
@@ -69,7 +71,16 @@ export const SERVICES: Readonly<Record<string, number>> = {
 
 const PROTO_NUM: Record<number, Proto> = { 1: "icmp", 6: "tcp", 17: "udp", 58: "icmp6" };
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Two decimal digits at `k`, or -1. */
+const dd = (s: string, k: number): number => {
+  const a = s.charCodeAt(k) - 48;
+  const b = s.charCodeAt(k + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
 
 /** Index of `needle` at or after `from`, or -1 (plain indexOf; named for readability). */
 const find = (s: string, needle: string, from: number): number => s.indexOf(needle, from);
@@ -144,15 +155,9 @@ enum L3 {
   Arp,
 }
 
-/**
- * The tcpdump text parser factory (a {@link lineParser}: chunking, CRLF and the final line are
- * handled for it).
- *
- * @since 0.1.0
- * @category parsers
- */
-export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<Packet, TcpdumpOptions>(
-  (emit: Emit<Packet>, options: TcpdumpOptions) => {
+/** The per-line reader and its state (timestamps, pending `-v` header). */
+const makeHandler = (emit: Emit<Packet>, options: TcpdumpOptions) => {
+  {
     const zone = options.zone ?? UTC;
     // Day of plain HH:MM:SS times, resolved lazily.
     let dayY = -1;
@@ -172,8 +177,9 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
     let pendIface: string | undefined;
     let pendProto: Proto | undefined;
     let pendWire = -1;
-    // Per-line outputs of the timestamp reader.
-    let tsOut: number | null = null;
+    // Output of the timestamp reader, kept in a typed array so storing it allocates nothing.
+    const tsBuf = new Float64Array(1);
+    let tsNull = true;
 
     const setDay = (y: number, m0: number, d: number): void => {
       const u = new Date(Date.UTC(y, m0, d));
@@ -226,8 +232,22 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
       }
       const digits = k - j;
       if (digits === 0 || digits > 9) return -1;
-      tsOut = digits >= 3 ? base + v / 10 ** (digits - 3) : base + v * 10 ** (3 - digits);
+      tsBuf[0] = digits >= 3 ? base + v / POW10[digits - 3]! : base + v * POW10[3 - digits]!;
+      tsNull = false;
       return k;
+    };
+
+    /** Integer epoch ms of a plain time of day on the current day (moving to the next day when the clock goes back over an hour). */
+    const todBase = (h: number, mi: number, se: number): number => {
+      if (dayY < 0) initDay();
+      const tod = h * 3600 + mi * 60 + se;
+      if (prevTod >= 0 && tod < prevTod - 3600) {
+        setDay(dayY, dayM, dayD + 1);
+        rolled++;
+        emit.infer("date", `${isoDay()} from ${dateSource}, after ${rolled} day rollover(s)`);
+      }
+      prevTod = tod;
+      return dayFixed ? dayBase + tod * 1000 : wall(dayY, dayM, dayD, h, mi, se);
     };
 
     /**
@@ -235,13 +255,12 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
      * i when there is none, or -1 when the text looks like a timestamp but is not one.
      */
     const readTs = (s: string, i: number): number => {
-      tsOut = null;
+      tsNull = true;
       const c = s.charCodeAt(i);
       if ((c === 32 || c === 45) && isDigit(s.charCodeAt(i + 1)) && s.charCodeAt(i + 3) === 58) {
         // -ttt / -ttttt delta: sign, then HH:MM:SS.frac (hours may be wider)
         let k = i + 1;
         while (k < s.length && s.charCodeAt(k) !== 32) k++;
-        tsOut = null;
         return s.charCodeAt(k) === 32 ? k + 1 : -1;
       }
       if (!isDigit(c)) return i;
@@ -259,31 +278,22 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
         // HH:MM:SS.frac
         if (s.charCodeAt(k + 3) !== 58 || s.charCodeAt(k + 6) !== 46) return -1;
         const h = v;
-        const mi = (s.charCodeAt(k + 1) - 48) * 10 + (s.charCodeAt(k + 2) - 48);
-        const se = (s.charCodeAt(k + 4) - 48) * 10 + (s.charCodeAt(k + 5) - 48);
-        if (h > 23 || !(mi >= 0 && mi <= 59) || !(se >= 0 && se <= 60)) return -1;
-        if (dayY < 0) initDay();
-        const tod = h * 3600 + mi * 60 + se;
-        if (prevTod >= 0 && tod < prevTod - 3600) {
-          setDay(dayY, dayM, dayD + 1);
-          rolled++;
-          emit.infer("date", `${isoDay()} from ${dateSource}, after ${rolled} day rollover(s)`);
-        }
-        prevTod = tod;
-        const base = dayFixed ? dayBase + tod * 1000 : wall(dayY, dayM, dayD, h, mi, se);
-        const e = frac(s, k + 7, base);
+        const mi = dd(s, k + 1);
+        const se = dd(s, k + 4);
+        if (h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60) return -1;
+        const e = frac(s, k + 7, todBase(h, mi, se));
         return e > 0 && s.charCodeAt(e) === 32 ? e + 1 : -1;
       }
       if (t === 45 && nd === 4) {
         // YYYY-MM-DD HH:MM:SS.frac
         if (s.charCodeAt(k + 3) !== 45 || s.charCodeAt(k + 6) !== 32) return -1;
-        const mo = (s.charCodeAt(k + 1) - 48) * 10 + (s.charCodeAt(k + 2) - 48);
-        const d = (s.charCodeAt(k + 4) - 48) * 10 + (s.charCodeAt(k + 5) - 48);
+        const mo = dd(s, k + 1);
+        const d = dd(s, k + 4);
         const q = k + 7;
         if (s.charCodeAt(q + 2) !== 58 || s.charCodeAt(q + 5) !== 58 || s.charCodeAt(q + 8) !== 46) return -1;
-        const h = (s.charCodeAt(q) - 48) * 10 + (s.charCodeAt(q + 1) - 48);
-        const mi = (s.charCodeAt(q + 3) - 48) * 10 + (s.charCodeAt(q + 4) - 48);
-        const se = (s.charCodeAt(q + 6) - 48) * 10 + (s.charCodeAt(q + 7) - 48);
+        const h = dd(s, q);
+        const mi = dd(s, q + 3);
+        const se = dd(s, q + 6);
         if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59))
           return -1;
         if (!(se >= 0 && se <= 60)) return -1;
@@ -710,13 +720,13 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
         if (s.includes("ethertype ", i) || /^[\w.-]+ +(?:In|Out|B|M|P|\?) /.test(s.slice(i, i + 40))) {
           // -t with -e link headers or a Linux cooked v2 prefix
           after = i;
-          tsOut = null;
+          tsNull = true;
         } else {
           emit.skip(lineNo, after < 0 ? "bad timestamp" : "unrecognised line");
           return;
         }
       }
-      const ts = tsOut;
+      const ts = tsNull ? null : tsBuf[0]!;
       i = after;
       let iface: string | undefined;
       if (!isBodyStart(s, i)) {
@@ -744,12 +754,279 @@ export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = lineParser<P
       return false;
     };
 
+    /**
+     * Fast path for the common layouts (`[HH:MM:SS.f |S.f ]IP a.b.c.d.p > e.f.g.h.q: ` then
+     * `tcp N`, `UDP, length N` or `Flags […], …, length N`) read straight from the bytes
+     * `b[i, end)`. Returns false (having emitted nothing) when the line needs the general reader.
+     */
+    const fast = (b: Uint8Array, i0: number, end: number): boolean => {
+      let i = i0;
+      let ts: number | null = null;
+      let c = b[i]!;
+      if (c >= 48 && c <= 57) {
+        let base: number;
+        if (b[i + 2] === 58) {
+          if (i + 16 > end || b[i + 5] !== 58 || b[i + 8] !== 46) return false;
+          const h = (c - 48) * 10 + (b[i + 1]! - 48);
+          const mi = (b[i + 3]! - 48) * 10 + (b[i + 4]! - 48);
+          const se = (b[i + 6]! - 48) * 10 + (b[i + 7]! - 48);
+          if (
+            !(h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && se >= 0 && se <= 60) ||
+            b[i + 1]! < 48 ||
+            b[i + 1]! > 57 ||
+            b[i + 4]! < 48 ||
+            b[i + 4]! > 57 ||
+            b[i + 7]! < 48 ||
+            b[i + 7]! > 57
+          )
+            return false;
+          base = todBase(h, mi, se);
+          i += 9;
+        } else {
+          let sec = 0;
+          let k = i;
+          for (; k < end; k++) {
+            c = b[k]!;
+            if (c < 48 || c > 57) break;
+            sec = sec * 10 + (c - 48);
+          }
+          if (c !== 46 || k - i > 12) return false;
+          base = sec * 1000;
+          i = k + 1;
+        }
+        let v = 0;
+        const f0 = i;
+        for (; i < end; i++) {
+          c = b[i]!;
+          if (c < 48 || c > 57) break;
+          v = v * 10 + (c - 48);
+        }
+        const digits = i - f0;
+        if (c !== 32 || digits < 3 || digits > 9) return false;
+        ts = base + v / POW10[digits - 3]!;
+        i++;
+      }
+      if (b[i] !== 73 || b[i + 1] !== 80 || b[i + 2] !== 32) return false;
+      i += 3;
+      // source a.b.c.d.port
+      let key = 0;
+      let v = 0;
+      let dots = 0;
+      let j = i;
+      c = 0;
+      for (; j < end; j++) {
+        c = b[j]!;
+        if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+        else if (c === 46 && dots < 4 && v <= 255 && j > i && b[j - 1] !== 46) {
+          key = key * 256 + v;
+          v = 0;
+          dots++;
+        } else break;
+      }
+      if (c !== 32 || dots !== 4 || v > 65535 || b[j - 1] === 46 || b[j + 1] !== 62 || b[j + 2] !== 32)
+        return false;
+      const sKey = key;
+      const sport = v;
+      key = 0;
+      v = 0;
+      dots = 0;
+      j += 3;
+      const d0 = j;
+      for (; j < end; j++) {
+        c = b[j]!;
+        if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+        else if (c === 46 && dots < 4 && v <= 255 && j > d0 && b[j - 1] !== 46) {
+          key = key * 256 + v;
+          v = 0;
+          dots++;
+        } else break;
+      }
+      if (c !== 58 || dots !== 4 || v > 65535 || b[j - 1] === 46 || b[j + 1] !== 32) return false;
+      const dKey = key;
+      const dport = v;
+      const t = j + 2;
+      const tc = b[t];
+      let proto: Proto;
+      let k: number;
+      let colonOk = false;
+      if (tc === 116 && b[t + 1] === 99 && b[t + 2] === 112 && b[t + 3] === 32) {
+        proto = "tcp";
+        k = t + 4;
+      } else if (
+        tc === 85 &&
+        b[t + 1] === 68 &&
+        b[t + 2] === 80 &&
+        b[t + 3] === 44 &&
+        b[t + 4] === 32 &&
+        b[t + 5] === 108 &&
+        b[t + 11] === 32
+      ) {
+        proto = "udp";
+        k = t + 12;
+      } else if (tc === 70 && b[t + 1] === 108 && b[t + 5] === 32 && b[t + 6] === 91) {
+        proto = "tcp";
+        colonOk = true;
+        k = -1;
+        // ", length " after the flags
+        for (let q = t + 7; q + 9 <= end; q++) {
+          if (
+            b[q] === 44 &&
+            b[q + 1] === 32 &&
+            b[q + 2] === 108 &&
+            b[q + 3] === 101 &&
+            b[q + 4] === 110 &&
+            b[q + 5] === 103 &&
+            b[q + 6] === 116 &&
+            b[q + 7] === 104 &&
+            b[q + 8] === 32
+          ) {
+            k = q + 9;
+            break;
+          }
+        }
+        if (k < 0) return false;
+      } else return false;
+      let len = 0;
+      const k0 = k;
+      for (; k < end; k++) {
+        c = b[k]!;
+        if (c < 48 || c > 57) break;
+        len = len * 10 + (c - 48);
+      }
+      if (k === k0 || (k !== end && !(colonOk && c === 58))) return false;
+      if (pendLine > 0) flushPending();
+      emit.record({ ts, proto, src: v4name(sKey), sport, dst: v4name(dKey), dport, length: len });
+      return true;
+    };
+
     return {
       line,
+      fast,
       end: () => flushPending(),
     };
-  },
-);
+  }
+};
+
+// IPv4 text by value (a /24 map of 256-slot rows, small-integer keys): the same peers recur, and
+// fresh flat strings keep no chunk text alive.
+const v4rows = new Map<number, (string | undefined)[]>();
+const v4name = (key: number): string => {
+  const hi = Math.floor(key / 256);
+  let row = v4rows.get(hi);
+  if (row === undefined) {
+    if (v4rows.size >= 4096) v4rows.clear();
+    row = new Array(256);
+    v4rows.set(hi, row);
+  }
+  const lo = key & 255;
+  let s = row[lo];
+  if (s === undefined) {
+    s = `${Math.floor(hi / 65536)}.${Math.floor(hi / 256) & 255}.${hi & 255}.${lo}`;
+    row[lo] = s;
+  }
+  return s;
+};
+
+/**
+ * The tcpdump text parser factory. Lines are cut from the input bytes in place (string chunks are
+ * taken as UTF-8; CRLF, a missing final newline and over-long lines are handled as core's
+ * `lineParser` does, the bound counted in bytes); the common numeric IPv4 layouts are read
+ * straight from the bytes, everything else is decoded and read by the general line reader.
+ *
+ * @since 0.1.0
+ * @category parsers
+ */
+export const tcpdumpParser: ParserFactory<Packet, TcpdumpOptions> = (emit, options) => {
+  const h = makeHandler(emit, options);
+  const max = options.maxLineLength ?? DEFAULT_MAX_LINE;
+  const decoder = new TextDecoder("utf-8");
+  const encoder = new TextEncoder();
+  let carry = new Uint8Array(256);
+  let carryLen = 0;
+  let overflow = false;
+  let lineNo = 0;
+  let highSurrogate = "";
+  const append = (b: Uint8Array, a: number, e: number): void => {
+    if (overflow) return;
+    const k = e - a;
+    if (carryLen + k > max + 1) {
+      overflow = true;
+      return;
+    }
+    if (carryLen + k > carry.length) {
+      const next = new Uint8Array(Math.max(carryLen + k, carry.length * 2));
+      next.set(carry.subarray(0, carryLen));
+      carry = next;
+    }
+    carry.set(b.subarray(a, e), carryLen);
+    carryLen += k;
+  };
+  const deliver = (b: Uint8Array, a: number, bEnd: number): void => {
+    lineNo++;
+    let e = bEnd;
+    if (e > a && b[e - 1] === 13) e--;
+    if (overflow || e - a > max) {
+      overflow = false;
+      emit.skip(lineNo, `line longer than ${max} bytes`);
+      return;
+    }
+    if (!h.fast(b, a, e)) h.line(decoder.decode(b.subarray(a, e)), lineNo);
+  };
+  const feed = (b: Uint8Array): void => {
+    let start = 0;
+    const n = b.length;
+    if (carryLen > 0 || overflow) {
+      const nl = b.indexOf(10);
+      if (nl < 0) {
+        append(b, 0, n);
+        return;
+      }
+      append(b, 0, nl);
+      const len = carryLen;
+      carryLen = 0;
+      deliver(carry, 0, len);
+      start = nl + 1;
+    }
+    while (start < n) {
+      const nl = b.indexOf(10, start);
+      if (nl < 0) {
+        append(b, start, n);
+        return;
+      }
+      deliver(b, start, nl);
+      start = nl + 1;
+    }
+  };
+  return {
+    push(chunk) {
+      if (typeof chunk !== "string") {
+        feed(chunk);
+        return;
+      }
+      // Strings are taken as UTF-8; keep a trailing high surrogate for the next chunk.
+      let text = highSurrogate + chunk;
+      highSurrogate = "";
+      const last = text.charCodeAt(text.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) {
+        highSurrogate = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      feed(encoder.encode(text));
+    },
+    end() {
+      if (highSurrogate) {
+        feed(encoder.encode(highSurrogate));
+        highSurrogate = "";
+      }
+      if (carryLen > 0 || overflow) {
+        const len = carryLen;
+        carryLen = 0;
+        deliver(carry, 0, len);
+      }
+      h.end();
+    },
+  };
+};
 
 /**
  * Parse a whole `tcpdump` text output into {@link Packet} records.
