@@ -6,14 +6,14 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import {
-  HostTraffic,
-  InputError,
   addStats,
   emptyStats,
+  HostTraffic,
+  InputError,
   type Login,
   type Packet,
-  type ParseStats,
   type ParseOptions,
+  type ParseStats,
   parseAll,
   Time,
   type TrafficSummary,
@@ -22,9 +22,9 @@ import {
 } from "@fleetlens/core";
 import { type Kind, registry, sniffKinds } from "@fleetlens/parsers";
 import { Schema } from "effect";
+import { parseFile } from "./commands/parse.js";
 import type { Io } from "./framework.js";
 import { readHead } from "./inputs.js";
-import { parseFile } from "./commands/parse.js";
 
 const SUFFIXES = [
   "-VM-TCPDUMP",
@@ -107,7 +107,7 @@ export const loadLogins = async (
     let earliest = Number.POSITIVE_INFINITY;
     for (const l of entry.logins) if (l.start < earliest) earliest = l.start;
     const b = Number.isFinite(begins) ? begins : Number.isFinite(earliest) ? earliest : null;
-    const mtime = opts.collectedAt === "mtime" ? (await fileMtime(file)) : opts.collectedAt;
+    const mtime = opts.collectedAt === "mtime" ? await fileMtime(file) : opts.collectedAt;
     out.set(host, {
       ...entry,
       begins: entry.begins === null ? b : b === null ? entry.begins : Math.min(entry.begins, b),
@@ -196,7 +196,12 @@ const oneLine = (e: unknown): string => {
   const msg = (e as Error).message ?? String(e);
   const [what, ...where] = msg.split("\n").map((s) => s.trim());
   const path = where.find((w) => w.startsWith("at "));
-  return path ? `field ${path.slice(3).replace(/\["?([^"\]]+)"?\]/g, ".$1").replace(/^\./, "")}: ${what}` : (what ?? msg);
+  return path
+    ? `field ${path
+        .slice(3)
+        .replace(/\["?([^"\]]+)"?\]/g, ".$1")
+        .replace(/^\./, "")}: ${what}`
+    : (what ?? msg);
 };
 
 const NUMERIC = new Set(["intervalSeconds", "cpuVcpus", "rxBytesPerSecond", "txBytesPerSecond"]);
@@ -219,7 +224,11 @@ export const loadMetrics = async (files: readonly string[]): Promise<Map<string,
     const isCsv = first >= 0 && !lines[first]!.trimStart().startsWith("{");
     const header = isCsv ? lines[first]!.split(",").map((h) => h.trim()) : [];
     if (isCsv && !header.includes("host"))
-      throw new InputError({ file, line: first + 1, reason: "CSV header must name host, ts, intervalSeconds, …" });
+      throw new InputError({
+        file,
+        line: first + 1,
+        reason: "CSV header must name host, ts, intervalSeconds, …",
+      });
     for (let i = isCsv ? first + 1 : 0; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.trim() === "" || line.startsWith("#")) continue;
@@ -255,7 +264,10 @@ export const loadMetrics = async (files: readonly string[]): Promise<Map<string,
 };
 
 /** `--self HOST=IP[,IP]` (or a bare IP when one host is analysed). */
-export const parseSelf = (values: readonly string[], singleHost: string | undefined): Map<string, string[]> => {
+export const parseSelf = (
+  values: readonly string[],
+  singleHost: string | undefined,
+): Map<string, string[]> => {
   const out = new Map<string, string[]>();
   for (const v of values) {
     const eq = v.indexOf("=");

@@ -16,6 +16,8 @@ export interface OptionSpec {
   readonly valueName?: string;
   /** Allowed values for a string option. */
   readonly choices?: readonly string[];
+  /** Takes every following argument up to the next option: `--logins a.wtmp b.wtmp`. Implies multiple. */
+  readonly variadic?: boolean;
 }
 
 export interface PositionalSpec {
@@ -76,7 +78,13 @@ export const renderHelp = (cmd: Command, path: readonly string[]): string => {
     })
     .join(" ");
   if (cmd.subCommands) {
-    out.push(`Usage: ${full} <command> [options]`, "", wrap(cmd.description ?? cmd.summary, 0), "", "Commands:");
+    out.push(
+      `Usage: ${full} <command> [options]`,
+      "",
+      wrap(cmd.description ?? cmd.summary, 0),
+      "",
+      "Commands:",
+    );
     const names = Object.keys(cmd.subCommands);
     const w = Math.max(...names.map((n) => n.length));
     for (const n of names) out.push(`  ${n.padEnd(w)}  ${wrap(cmd.subCommands[n]!.summary, w + 4)}`);
@@ -91,9 +99,11 @@ export const renderHelp = (cmd: Command, path: readonly string[]): string => {
   }
   const opts = Object.entries(cmd.options ?? {});
   const rows = opts.map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? (o.choices ? o.choices.join("|") : "VALUE")}` : ""}`;
+    const value = o.valueName ?? (o.choices ? o.choices.join("|") : "VALUE");
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${value}${o.variadic ? "..." : ""}` : ""}`;
     let desc = o.description;
-    if (o.multiple) desc += " (repeatable)";
+    if (o.variadic) desc += " (one or more)";
+    else if (o.multiple) desc += " (repeatable)";
     if (o.default !== undefined && o.default !== false) desc += ` [default: ${String(o.default)}]`;
     return [flag, desc] as const;
   });
@@ -114,11 +124,27 @@ export const parseCommandArgs = (cmd: Command, argv: readonly string[], path: re
     help: { type: "boolean", short: "h" },
   };
   for (const [name, o] of Object.entries(cmd.options ?? {})) {
-    options[name] = { type: o.type, ...(o.multiple ? { multiple: true } : {}), ...(o.short ? { short: o.short } : {}) };
+    options[name] = {
+      type: o.type,
+      ...(o.multiple || o.variadic ? { multiple: true } : {}),
+      ...(o.short ? { short: o.short } : {}),
+    };
+  }
+  // Variadic options (`--logins a b c`) become repeated ones (`--logins a --logins b --logins c`).
+  const expanded: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    expanded.push(a);
+    const name = a.startsWith("--") ? a.slice(2) : undefined;
+    if (name === undefined || !cmd.options?.[name]?.variadic) continue;
+    if (i + 1 < argv.length) expanded.push(argv[++i]!);
+    while (i + 1 < argv.length && (argv[i + 1] === "-" || !argv[i + 1]!.startsWith("-"))) {
+      expanded.push(a, argv[++i]!);
+    }
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: expanded, options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
     throw new UsageError({ reason: `${path.join(" ")}: ${msg}` });

@@ -4,5 +4,6 @@
  * @since 0.1.0
  * @module
  */
-export { rootCommand, run, VERSION } from "./main.js";
+
 export type { Io } from "./framework.js";
+export { rootCommand, run, VERSION } from "./main.js";

@@ -2,7 +2,6 @@
  * Opening inputs: files (or `-` for stdin) as streams of byte chunks, with clear one-line errors
  * (InputError, exit 1) and a progress bar on a TTY for large inputs.
  */
-import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { InputError } from "@fleetlens/core";
@@ -37,7 +36,12 @@ export interface OpenedInput {
 /** Open a file for streaming; rejects with an InputError naming it. */
 export const openInput = async (path: string, io: Io): Promise<OpenedInput> => {
   if (path === "-") {
-    return { name: "<stdin>", size: undefined, mtimeMs: undefined, chunks: io.stdin as AsyncIterable<Uint8Array> };
+    return {
+      name: "<stdin>",
+      size: undefined,
+      mtimeMs: undefined,
+      chunks: io.stdin as AsyncIterable<Uint8Array>,
+    };
   }
   let handle: Awaited<ReturnType<typeof open>>;
   try {
@@ -49,7 +53,7 @@ export const openInput = async (path: string, io: Io): Promise<OpenedInput> => {
     throw new InputError({ file: path, reason: `cannot open: ${describe(err.code, err.message)}` });
   }
   const st = await handle.stat();
-  const stream = createReadStream("", { fd: handle.fd, highWaterMark: CHUNK, autoClose: true });
+  const stream = handle.createReadStream({ highWaterMark: CHUNK, autoClose: true });
   const size = st.size;
   const chunks = withErrors(path, withProgress(stream, size, path, io));
   return { name: path, size, mtimeMs: st.mtimeMs, chunks };

@@ -15,7 +15,17 @@ type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 const cell = (v: unknown, forTable: boolean): string => {
   if (v === null || v === undefined) return forTable ? "-" : "";
-  if (Array.isArray(v)) return v.map((x) => cell(x, forTable)).join(forTable ? "," : " ");
+  if (Array.isArray(v)) {
+    if (!forTable) return v.map((x) => cell(x, false)).join(" ");
+    if (v.length === 0) return "-";
+    let text = "";
+    for (let i = 0; i < v.length; i++) {
+      const next = text ? `${text},${cell(v[i], true)}` : cell(v[i], true);
+      if (next.length > 48 && i > 0) return `${text} +${v.length - i} more`;
+      text = next;
+    }
+    return text;
+  }
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (typeof o.name === "string" && typeof o.pid === "number") return `${o.name}(${o.pid})`;
@@ -78,7 +88,10 @@ export class RecordWriter {
       cols.forEach((c, i) => {
         this.widths![i] = Math.min(60, Math.max(this.widths![i]!, cell(r[c], true).length));
       });
-    const head = cols.map((c, i) => c.padEnd(this.widths![i]!)).join("  ").trimEnd();
+    const head = cols
+      .map((c, i) => c.padEnd(this.widths![i]!))
+      .join("  ")
+      .trimEnd();
     this.push(`${this.color ? `\x1b[1m${head}\x1b[0m` : head}\n`);
     for (const r of this.pending) this.tableRow(r);
     this.pending = [];

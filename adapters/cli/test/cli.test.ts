@@ -37,7 +37,8 @@ describe("fleetlens (exit codes and errors)", () => {
     const r = await cli(["parse", "nope", "x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown kind "nope"');
-    for (const k of ["wtmp", "last", "tcpdump", "pcap", "ss", "proc-net-tcp", "auto"]) expect(r.stderr).toContain(k);
+    for (const k of ["wtmp", "last", "tcpdump", "pcap", "ss", "proc-net-tcp", "auto"])
+      expect(r.stderr).toContain(k);
   });
 
   it("an unknown option exits 2 naming it", async () => {

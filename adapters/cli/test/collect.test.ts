@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer, connect, type Server } from "node:net";
+import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAll } from "@fleetlens/core";
@@ -20,7 +20,10 @@ let server: Server;
 let port = 0;
 
 beforeAll(async () => {
-  writeFileSync(wtmp, execFileSync("utmpdump", ["-r"], { input: `${wtmpText}\n`, stdio: ["pipe", "pipe", "ignore"] }));
+  writeFileSync(
+    wtmp,
+    execFileSync("utmpdump", ["-r"], { input: `${wtmpText}\n`, stdio: ["pipe", "pipe", "ignore"] }),
+  );
   server = createServer((s) => s.on("data", (d) => s.write(d)));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
   port = (server.address() as { port: number }).port;
@@ -83,7 +86,18 @@ describe("fleetlens collect", () => {
 
   it("writes last's text with --logins last and skips the capture with --no-capture", async () => {
     const out = join(dir, "out2");
-    const r = await cli(["collect", "--out", out, "--host", "vm2", "--wtmp", wtmp, "--logins", "last", "--no-capture"]);
+    const r = await cli([
+      "collect",
+      "--out",
+      out,
+      "--host",
+      "vm2",
+      "--wtmp",
+      wtmp,
+      "--logins",
+      "last",
+      "--no-capture",
+    ]);
     expect(r.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["vm2-LAST", "vm2.addrs"]);
     const text = readFileSync(join(out, "vm2-LAST"), "utf8");

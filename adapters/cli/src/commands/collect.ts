@@ -17,7 +17,9 @@ const IFACE_RE = /^[A-Za-z0-9._:@-]{1,32}$/;
 const positiveInt = (name: string, v: string | undefined, min: number, max: number): number => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError({ reason: `collect: --${name} must be an integer from ${min} to ${max} (got "${v}")` });
+    throw new UsageError({
+      reason: `collect: --${name} must be an integer from ${min} to ${max} (got "${v}")`,
+    });
   return n;
 };
 
@@ -33,7 +35,8 @@ export const ownAddresses = (): string[] => {
 const run = (cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> =>
   new Promise((resolve, reject) => {
     execFile(cmd, argv, { maxBuffer: 256 << 20, encoding: "utf8", env }, (err, stdout, stderr) => {
-      if (err) reject(new InputError({ file: cmd, reason: `${argv.join(" ")}: ${stderr.trim() || err.message}` }));
+      if (err)
+        reject(new InputError({ file: cmd, reason: `${argv.join(" ")}: ${stderr.trim() || err.message}` }));
       else resolve(stdout);
     });
   });
@@ -51,7 +54,17 @@ interface CaptureSpec {
 /** Run a bounded capture: stops after `packets` packets or `seconds`, whichever comes first. */
 export const capture = (spec: CaptureSpec): Promise<{ stderr: string }> =>
   new Promise((resolve, reject) => {
-    const argv = ["-i", spec.iface, "-nn", "-s", String(spec.snaplen), "-c", String(spec.packets), "-w", spec.file];
+    const argv = [
+      "-i",
+      spec.iface,
+      "-nn",
+      "-s",
+      String(spec.snaplen),
+      "-c",
+      String(spec.packets),
+      "-w",
+      spec.file,
+    ];
     // tcpdump drops to its own user after opening the device; as root keep root so it can write
     // into the output directory (the file is renamed into place afterwards anyway).
     if (userInfo().uid === 0) argv.push("-Z", "root");
@@ -87,19 +100,38 @@ export const collectCommand = defineCommand({
     "Writes {host}.wtmp (a copy of wtmp) or {host}-LAST (the text of `last -F -x -w -i`), a bounded capture {host}.pcap (stops at --seconds or --packets) and {host}.addrs (this host's own addresses) into --out. Files appear atomically. Commands run without a shell. Needs read access to wtmp and, for the capture, CAP_NET_RAW (root).",
   options: {
     out: { type: "string", valueName: "DIR", description: "Directory to write into (created if missing)." },
-    host: { type: "string", valueName: "NAME", description: "Host name used in file names [default: hostname]." },
+    host: {
+      type: "string",
+      valueName: "NAME",
+      description: "Host name used in file names [default: hostname].",
+    },
     logins: {
       type: "string",
       choices: ["wtmp", "last", "none"],
       default: "wtmp",
       description: "How to record logins: a binary copy (wtmp), last's text (last), or not at all.",
     },
-    wtmp: { type: "string", valueName: "PATH", default: "/var/log/wtmp", description: "The wtmp file to read." },
+    wtmp: {
+      type: "string",
+      valueName: "PATH",
+      default: "/var/log/wtmp",
+      description: "The wtmp file to read.",
+    },
     "no-capture": { type: "boolean", description: "Do not capture traffic." },
-    interface: { type: "string", valueName: "IFACE", default: "any", description: "Interface to capture on." },
+    interface: {
+      type: "string",
+      valueName: "IFACE",
+      default: "any",
+      description: "Interface to capture on.",
+    },
     seconds: { type: "string", valueName: "N", default: "60", description: "Capture duration in seconds." },
     packets: { type: "string", valueName: "N", default: "100000", description: "Stop after N packets." },
-    snaplen: { type: "string", valueName: "BYTES", default: "128", description: "Bytes kept per packet (headers)." },
+    snaplen: {
+      type: "string",
+      valueName: "BYTES",
+      default: "128",
+      description: "Bytes kept per packet (headers).",
+    },
     filter: { type: "string", valueName: "BPF", description: "Capture filter, e.g. 'not port 22'." },
     tcpdump: { type: "string", valueName: "PATH", default: "tcpdump", description: "The tcpdump binary." },
   },
@@ -114,7 +146,8 @@ export const collectCommand = defineCommand({
     if (!HOST_RE.test(host))
       throw new UsageError({ reason: `collect: --host must be a plain host name (got "${host}")` });
     const iface = str(args, "interface") ?? "any";
-    if (!IFACE_RE.test(iface)) throw new UsageError({ reason: `collect: --interface: invalid name "${iface}"` });
+    if (!IFACE_RE.test(iface))
+      throw new UsageError({ reason: `collect: --interface: invalid name "${iface}"` });
     const seconds = positiveInt("seconds", str(args, "seconds"), 1, 86_400);
     const packets = positiveInt("packets", str(args, "packets"), 1, 100_000_000);
     const snaplen = positiveInt("snaplen", str(args, "snaplen"), 64, 262_144);
@@ -143,7 +176,10 @@ export const collectCommand = defineCommand({
         await copyFile(wtmp, tmp);
       } catch (e) {
         await rm(tmp, { force: true });
-        throw new InputError({ file: wtmp, reason: `cannot copy: ${(e as NodeJS.ErrnoException).code ?? e}` });
+        throw new InputError({
+          file: wtmp,
+          reason: `cannot copy: ${(e as NodeJS.ErrnoException).code ?? e}`,
+        });
       }
       await place(tmp, join(out, `${host}.wtmp`));
     } else if (logins === "last") {

@@ -8,7 +8,8 @@ export const timeOptions = {
   year: {
     type: "string",
     valueName: "YYYY",
-    description: "Year for inputs that print none (plain `last`); otherwise inferred and reported in --stats.",
+    description:
+      "Year for inputs that print none (plain `last`); otherwise inferred and reported in --stats.",
   },
   date: {
     type: "string",

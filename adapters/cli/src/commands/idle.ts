@@ -16,8 +16,8 @@ import {
   UsageError,
 } from "@fleetlens/core";
 import { Schema } from "effect";
-import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
 import { emptyReport, loadLogins, loadMetrics, loadTraffic, parseSelf } from "../evidence.js";
+import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
 import { RecordWriter, resolveFormat, statsLine } from "../output.js";
 import { parseOptionsFrom, timeOptions } from "./common.js";
 import { formatOption, statsOption } from "./parse.js";
@@ -27,7 +27,8 @@ export const peerOptions = {
     type: "string",
     valueName: "Q",
     default: "1",
-    description: "A peer is common when seen by at least this fraction of hosts (1 = every host, the seed's rule).",
+    description:
+      "A peer is common when seen by at least this fraction of hosts (1 = every host, the seed's rule).",
   },
   allow: {
     type: "string",
@@ -39,7 +40,8 @@ export const peerOptions = {
     type: "string",
     multiple: true,
     valueName: "HOST=IP[,IP]",
-    description: "A host's own addresses (also read from {host}.addrs beside a capture, or the seed's first line).",
+    description:
+      "A host's own addresses (also read from {host}.addrs beside a capture, or the seed's first line).",
   },
   host: {
     type: "string",
@@ -58,7 +60,8 @@ const num = (name: string, v: string | undefined, min: number, max: number): num
 export const parseAt = (v: string | undefined, name = "at"): number => {
   if (v === undefined || v === "now") return Date.now();
   const ms = Time.parseIso(v);
-  if (!Number.isFinite(ms)) throw new UsageError({ reason: `--${name} must be an ISO date-time or "now" (got "${v}")` });
+  if (!Number.isFinite(ms))
+    throw new UsageError({ reason: `--${name} must be an ISO date-time or "now" (got "${v}")` });
   return ms;
 };
 
@@ -71,7 +74,13 @@ const writeAtomic = async (path: string, text: string) => {
 const renderVerdictTable = (io: Io, verdicts: readonly IdleVerdict[]): string => {
   const color = io.stdout.isTTY === true && !io.env.NO_COLOR;
   const paint = (v: string) =>
-    !color ? v : v === "idle" ? `\x1b[33m${v}\x1b[0m` : v === "active" ? `\x1b[32m${v}\x1b[0m` : `\x1b[2m${v}\x1b[0m`;
+    !color
+      ? v
+      : v === "idle"
+        ? `\x1b[33m${v}\x1b[0m`
+        : v === "active"
+          ? `\x1b[32m${v}\x1b[0m`
+          : `\x1b[2m${v}\x1b[0m`;
   const rows = verdicts.map((v) => [
     v.host,
     v.verdict,
@@ -104,17 +113,37 @@ export const idleCommand = defineCommand({
   description:
     "Judge each host active, idle or insufficient-data, with reasons. Host names come from the file names ({host}.wtmp, {host}-LAST, {host}.pcap, {host}-TCPDUMP) unless --host is given. A host is active when it has user logins in the window, talks to uncommon peers, or (with --metrics) exceeds Google's idle rule (0.03 vCPU for 97% of the window; 2000 B/s in, 1000 B/s out for 95%); idle when none of that holds and the evidence covers the window.",
   options: {
-    logins: { type: "string", multiple: true, valueName: "FILE", description: "wtmp files or `last` output." },
-    traffic: { type: "string", multiple: true, valueName: "FILE", description: "pcap/pcapng files or tcpdump text." },
+    logins: {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "wtmp files or `last` output.",
+    },
+    traffic: {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "pcap/pcapng files or tcpdump text.",
+    },
     metrics: {
       type: "string",
-      multiple: true,
+      variadic: true,
       valueName: "FILE",
       description:
         "Utilisation samples: NDJSON or CSV with host, ts, intervalSeconds, cpuVcpus, rxBytesPerSecond, txBytesPerSecond.",
     },
-    at: { type: "string", valueName: "TIME", default: "now", description: "End of the window (ISO-8601 or now)." },
-    window: { type: "string", valueName: "DURATION", default: "14d", description: "Window length (14d, 36h, 2w)." },
+    at: {
+      type: "string",
+      valueName: "TIME",
+      default: "now",
+      description: "End of the window (ISO-8601 or now).",
+    },
+    window: {
+      type: "string",
+      valueName: "DURATION",
+      default: "14d",
+      description: "Window length (14d, 36h, 2w).",
+    },
     "collected-at": {
       type: "string",
       valueName: "TIME",
@@ -153,11 +182,15 @@ export const idleCommand = defineCommand({
     const trafficFiles = strs(args, "traffic");
     const metricFiles = strs(args, "metrics");
     if (loginFiles.length + trafficFiles.length + metricFiles.length === 0)
-      throw new UsageError({ reason: "idle: give evidence: --logins FILE..., --traffic FILE... and/or --metrics FILE..." });
+      throw new UsageError({
+        reason: "idle: give evidence: --logins FILE..., --traffic FILE... and/or --metrics FILE...",
+      });
     const at = parseAt(str(args, "at"));
     const windowMs = Time.parseDuration(str(args, "window") ?? "14d");
     if (!Number.isFinite(windowMs) || windowMs <= 0)
-      throw new UsageError({ reason: `--window must be a duration like 14d or 36h (got "${str(args, "window")}")` });
+      throw new UsageError({
+        reason: `--window must be a duration like 14d or 36h (got "${str(args, "window")}")`,
+      });
     const quorum = num("quorum", str(args, "quorum"), 0, 1);
     const collectedArg = str(args, "collected-at") ?? "mtime";
     const collectedAt = collectedArg === "mtime" ? "mtime" : parseAt(collectedArg, "collected-at");
@@ -216,13 +249,20 @@ export const idleCommand = defineCommand({
     }
     if (str(args, "stats") === "json")
       io.stderr.write(
-        statsLine("idle", loginFiles.length + trafficFiles.length + metricFiles.length, report.stats, report.errors),
+        statsLine(
+          "idle",
+          loginFiles.length + trafficFiles.length + metricFiles.length,
+          report.stats,
+          report.errors,
+        ),
       );
     const failOn = str(args, "fail-on");
     if (failOn) {
       const bad = verdicts.filter((v) => v.verdict === failOn);
       if (bad.length > 0)
-        throw new CheckFailed({ reason: `${bad.length} host(s) ${failOn}: ${bad.map((v) => v.host).join(", ")}` });
+        throw new CheckFailed({
+          reason: `${bad.length} host(s) ${failOn}: ${bad.map((v) => v.host).join(", ")}`,
+        });
     }
     if (flag(args, "strict") && report.stats.skipped > 0)
       throw new CheckFailed({ reason: `${report.stats.skipped} input line(s) skipped` });

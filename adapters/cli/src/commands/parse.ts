@@ -116,7 +116,9 @@ export const parseCommand = defineCommand({
     for (const file of files) {
       const kind = kindArg === "auto" ? await sniffFile(file) : kindArg;
       kindsSeen.add(kind);
-      const encode = Schema.encodeSync(recordSchemas[registry[kind].info.record] as Schema.Codec<unknown, unknown>);
+      const encode = Schema.encodeSync(
+        recordSchemas[registry[kind].info.record] as Schema.Codec<unknown, unknown>,
+      );
       const r = await parseFile<unknown>(kind, file, io, base, async (batch) => {
         for (const rec of batch) writer.write(encode(rec) as Record<string, unknown>);
         await writer.maybeFlush();
@@ -125,7 +127,8 @@ export const parseCommand = defineCommand({
       errors.push(...r.errors);
     }
     await writer.end();
-    if (str(args, "stats") === "json") io.stderr.write(statsLine([...kindsSeen].join(","), files.length, total, errors));
+    if (str(args, "stats") === "json")
+      io.stderr.write(statsLine([...kindsSeen].join(","), files.length, total, errors));
     if (flag(args, "strict") && total.skipped > 0) {
       const first = errors[0];
       throw new CheckFailed({

@@ -17,7 +17,12 @@ const uncommonCommand = defineCommand({
   description:
     "For each host's capture, list the peers not common to the fleet: a peer is common when at least --quorum of the hosts saw it (1 = every host, the seed's rule) or it is allow-listed. A host's own addresses are never its peers. Host names come from the file names ({host}.pcap, {host}-TCPDUMP).",
   options: {
-    traffic: { type: "string", multiple: true, valueName: "FILE", description: "pcap/pcapng files or tcpdump text." },
+    traffic: {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "pcap/pcapng files or tcpdump text.",
+    },
     ...peerOptions,
     ...timeOptions,
     ...formatOption,
@@ -32,7 +37,9 @@ const uncommonCommand = defineCommand({
     if (files.length === 0) throw new UsageError({ reason: "peers uncommon: give --traffic FILE..." });
     const quorum = Number(str(args, "quorum") ?? "1");
     if (!Number.isFinite(quorum) || quorum < 0 || quorum > 1)
-      throw new UsageError({ reason: `--quorum must be a number from 0 to 1 (got "${str(args, "quorum")}")` });
+      throw new UsageError({
+        reason: `--quorum must be a number from 0 to 1 (got "${str(args, "quorum")}")`,
+      });
     const host = str(args, "host");
     const report = emptyReport();
     const traffic = await loadTraffic(
@@ -53,11 +60,16 @@ const uncommonCommand = defineCommand({
       throw e;
     }
     const encode = Schema.encodeSync(PeerReport);
-    const w = new RecordWriter(io, resolveFormat(str(args, "format"), io), ["host", "uncommonPeers", "commonPeers"]);
+    const w = new RecordWriter(io, resolveFormat(str(args, "format"), io), [
+      "host",
+      "uncommonPeers",
+      "commonPeers",
+    ]);
     for (const r of analysis.reports) w.write(encode(r) as Record<string, unknown>);
     await w.end();
     for (const n of analysis.notes) io.stderr.write(`fleetlens: note: ${n}\n`);
-    if (str(args, "stats") === "json") io.stderr.write(statsLine("peers", files.length, report.stats, report.errors));
+    if (str(args, "stats") === "json")
+      io.stderr.write(statsLine("peers", files.length, report.stats, report.errors));
     return 0;
   },
 });
