@@ -247,14 +247,14 @@ export const writeFrame = (
 
 const tsParts = (ms: number | null, nanos: boolean): [number, number] => {
   if (ms === null) return [0, 0];
+  // A double of epoch ms carries microseconds, not nanoseconds: round to µs, then scale.
   let sec = Math.floor(ms / 1000);
-  const unit = nanos ? 1e9 : 1e6;
-  let frac = Math.round((ms - sec * 1000) * (unit / 1000));
-  if (frac >= unit) {
+  let us = Math.round((ms - sec * 1000) * 1000);
+  if (us >= 1e6) {
     sec += 1;
-    frac -= unit;
+    us -= 1e6;
   }
-  return [sec, frac];
+  return [sec, nanos ? us * 1000 : us];
 };
 
 /** A growing-then-flushed output buffer for the chunk generators. */

@@ -34,14 +34,14 @@ export const renderTs = (
   zone: Zone = UTC,
   nanos = false,
 ): string => {
+  // A double of epoch ms carries microseconds: round to µs (nano layout prints them × 1000).
   let sec = Math.floor(ms / 1000);
-  const unit = nanos ? 1e9 : 1e6;
-  let frac = Math.round((ms - sec * 1000) * (unit / 1000));
-  if (frac >= unit) {
+  let us = Math.round((ms - sec * 1000) * 1000);
+  if (us >= 1e6) {
     sec += 1;
-    frac -= unit;
+    us -= 1e6;
   }
-  const f = String(frac).padStart(nanos ? 9 : 6, "0");
+  const f = nanos ? `${String(us).padStart(6, "0")}000` : String(us).padStart(6, "0");
   if (mode === "tt") return `${sec}.${f}`;
   const d = new Date((sec + zone.offsetAt(sec * 1000) * 60) * 1000);
   const hms = `${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${f}`;
