@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { parseAll } from "@fleetlens/core";
+ * import { parseAll } from "@fleetlens/core/lite";
  * import { registry } from "@fleetlens/parsers";
  * const { records, stats } = parseAll(registry.ss.create, "ESTAB 0 0 10.0.0.5:22 10.0.0.9:51000\n", {});
  * ```
@@ -15,7 +15,7 @@
 export * as last from "./last/index.js";
 export * as pcap from "./pcap/index.js";
 export * as procNetTcp from "./proc-net-tcp/index.js";
-export { isKind, KINDS, type Kind, recordSchemas, registry, sniffKinds } from "./registry.js";
+export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";
 export * as ss from "./ss/index.js";
 export * as tcpdump from "./tcpdump/index.js";
 export type { Parser, ParserInfo } from "./types.js";

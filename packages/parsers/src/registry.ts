@@ -5,7 +5,6 @@
  * @since 0.1.0
  * @module
  */
-import { Login, Packet, Socket } from "@fleetlens/core";
 import { parser as last } from "./last/index.js";
 import { parser as pcap } from "./pcap/index.js";
 import { parser as procNetTcp } from "./proc-net-tcp/index.js";
@@ -34,9 +33,6 @@ export const registry = {
 
 /** Whether a string names a kind. @since 0.1.0 @category registry */
 export const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
-
-/** The record schema of each record type, for encoding records to JSON. @since 0.1.0 @category registry */
-export const recordSchemas = { Login, Packet, Socket } as const;
 
 /**
  * Rank every kind by its sniff confidence for the head of an input, best first.

@@ -4,7 +4,7 @@
  * @since 0.1.0
  * @module
  */
-import type { ParseOptions, ParserFactory } from "@fleetlens/core";
+import type { ParseOptions, ParserFactory } from "@fleetlens/core/lite";
 
 /**
  * What a parser module says about itself, as jc's `info` block does: the CLI's help, the docs and

@@ -7,17 +7,24 @@ import {
   CheckFailed,
   emptyStats,
   InputError,
+  Login,
+  Packet,
   type ParseOptions,
+  type ParserFactory,
   type ParseStats,
   parseStream,
+  Socket,
   UsageError,
 } from "@fleetlens/core";
-import { isKind, KINDS, type Kind, recordSchemas, registry, sniffKinds } from "@fleetlens/parsers";
+import { isKind, KINDS, type Kind, registry, sniffKinds } from "@fleetlens/parsers";
 import { Schema } from "effect";
 import { defineCommand, flag, type Io, type Parsed, str } from "../framework.js";
 import { openInput, readHead } from "../inputs.js";
 import { FORMATS, RecordWriter, resolveFormat, statsLine } from "../output.js";
 import { parseOptionsFrom, timeOptions } from "./common.js";
+
+/** The schema that encodes each record type to its JSON form. */
+const recordSchemas = { Login, Packet, Socket } as const;
 
 export const formatOption = {
   format: {
@@ -72,8 +79,9 @@ export const parseFile = async <R>(
     file: input.name,
     ...(base.reference === undefined && input.mtimeMs !== undefined ? { reference: input.mtimeMs } : {}),
   };
-  const parser = registry[kind];
-  for await (const batch of parseStream(parser.create, input.chunks, options, stats, (s) => {
+  // The registry holds parsers of several record types; the caller names the one it expects.
+  const create = registry[kind].create as unknown as ParserFactory<R, ParseOptions>;
+  for await (const batch of parseStream(create, input.chunks, options, stats, (s) => {
     if (errors.length < 20) errors.push({ file: input.name, ...s });
   })) {
     await onBatch(batch as R[]);

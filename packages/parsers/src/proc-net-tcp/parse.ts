@@ -13,7 +13,7 @@ import {
   type ParserFactory,
   parseAll,
   type Socket,
-} from "@fleetlens/core";
+} from "@fleetlens/core/lite";
 
 /**
  * Options of the proc-net-tcp parser.

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import { Net, type Socket } from "@fleetlens/core";
+import { Net, type Socket } from "@fleetlens/core/lite";
 import { PROC_STATES } from "./parse.js";
 
 /**

@@ -14,7 +14,7 @@ import {
   parseAll,
   type Socket,
   type SocketProcess,
-} from "@fleetlens/core";
+} from "@fleetlens/core/lite";
 
 /**
  * Options of the `ss` parser.

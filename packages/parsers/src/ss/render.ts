@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import type { Socket, SocketProcess } from "@fleetlens/core";
+import type { Socket, SocketProcess } from "@fleetlens/core/lite";
 
 /**
  * Options of {@link renderSs}.

@@ -1,0 +1,57 @@
+/**
+ * The part of @fleetlens/core that does not load effect: time, line streaming, the parser
+ * contract, addresses and the analyses, plus the record types (types only). Hot paths (parsers,
+ * benchmarks, embedders that read millions of lines) import from here and start fast;
+ * `@fleetlens/core` re-exports all of it with the Schemas and errors.
+ *
+ * @since 0.1.0
+ * @module
+ */
+export * as Idle from "./Idle.js";
+export {
+  defaults as idleDefaults,
+  type FleetOptions,
+  type IdleInput,
+  type IdleOptions,
+  type IdleOptionsInput,
+  judgeFleet,
+  judgeIdle,
+  seedInactivePrediction,
+} from "./Idle.js";
+export * as Lines from "./Lines.js";
+export { LineSplitter, lines, splitLines } from "./Lines.js";
+export * as Logins from "./Logins.js";
+export { activity as loginActivity, type LoginActivity } from "./Logins.js";
+export * as Net from "./Net.js";
+export * as Parse from "./Parse.js";
+export {
+  addStats,
+  countingEmit,
+  type Emit,
+  emptyStats,
+  lineParser,
+  type ParseOptions,
+  type ParseResult,
+  type ParserFactory,
+  type ParseStats,
+  parseAll,
+  parseStream,
+  parseStreamAll,
+  type Skip,
+  type StreamParser,
+} from "./Parse.js";
+export * as Peers from "./Peers.js";
+export {
+  analyse as analysePeers,
+  HostTraffic,
+  type PeerAnalysis,
+  seedDiffIpVm,
+  type TrafficSummary,
+  uncommonPeers,
+} from "./Peers.js";
+export type { IdleVerdict, PeerReport, UtilSample, Verdict } from "./records/Idle.js";
+export type { EndReason, Login, LoginKind } from "./records/Login.js";
+export type { Packet, Proto } from "./records/Packet.js";
+export type { Socket, SocketProcess } from "./records/Socket.js";
+export * as Time from "./Time.js";
+export { formatIso, parseIso, UTC, type Zone, zone } from "./Time.js";
