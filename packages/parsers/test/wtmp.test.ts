@@ -326,11 +326,15 @@ const key = (r: Login, unit: number, useAddr: boolean) => {
     why: r.endReason === "gone" ? "still-logged-in" : r.endReason,
   };
 };
+/** A total order on every field, so equal multisets sort identically despite ties at the printed precision. */
 const keyOrder = (a: ReturnType<typeof key>, b: ReturnType<typeof key>): number =>
   a.start - b.start ||
   a.kind.localeCompare(b.kind) ||
   a.line.localeCompare(b.line) ||
-  a.user.localeCompare(b.user);
+  a.user.localeCompare(b.user) ||
+  (a.end ?? -1) - (b.end ?? -1) ||
+  a.why.localeCompare(b.why) ||
+  a.host.localeCompare(b.host);
 
 describe("wtmp against the real utmpdump and last (oracle)", () => {
   it("random histories: utmpdump -r, then last -F -x -w [-i] and last -x -w agree with fleetlens", () => {

@@ -5,8 +5,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Emit, Login, ParseOptions, ParseResult, ParserFactory, Zone } from "@fleetlens/core";
-import { lineParser, Net, parseAll, parseIso, Time, UTC } from "@fleetlens/core";
+import type { Emit, Login, ParseOptions, ParseResult, ParserFactory, Zone } from "@fleetlens/core/lite";
+import { lineParser, Net, parseAll, parseIso, Time, UTC } from "@fleetlens/core/lite";
 import { ctimeAt, isoLengthAt, lengthAt, wall } from "./time.js";
 
 /**
@@ -31,6 +31,8 @@ interface Row {
   host: string;
   /** Exact start (full/ISO) or NaN while the year is unknown. */
   start: number;
+  /** The start came with a year (full/ISO). */
+  dated: boolean;
   month: number;
   day: number;
   weekday: number;
@@ -112,6 +114,7 @@ const readRow = (s: string, no: number, zone: Zone): Row | string => {
     line,
     host: hostLeft,
     start: Number.NaN,
+    dated: false,
     month: 0,
     day: 0,
     weekday: 0,
@@ -128,6 +131,7 @@ const readRow = (s: string, no: number, zone: Zone): Row | string => {
   const isoLen = isoLengthAt(s, i);
   if (isoLen > 0) {
     r.start = parseIso(s.slice(i, i + isoLen), zone);
+    r.dated = true;
     p = i + isoLen;
   } else {
     const c = ctimeAt(s, i)!;
@@ -139,6 +143,7 @@ const readRow = (s: string, no: number, zone: Zone): Row | string => {
     if (c.length === 24) {
       if (c.day > Time.daysInMonth(c.year, c.month)) return `impossible date in "${s.slice(i, i + 24)}"`;
       r.start = zone.toEpoch(c.year, c.month, c.day, c.hour, c.minute, c.second);
+      r.dated = true;
     }
     p = i + c.length;
   }
@@ -315,6 +320,7 @@ const assignYears = (rows: Row[], ref: Wall, up: boolean, zone: Zone): [number, 
   const step = up ? 1 : -1;
   for (let n = 0; n < rows.length; n++) {
     const r = rows[up ? rows.length - 1 - n : n]!;
+    if (r.dated) continue;
     const k = keyOf(r.month, r.day, r.hour, r.minute);
     const cand = (up ? k < prev : k > prev) ? y + step : y;
     let chosen = cand;
@@ -365,6 +371,11 @@ export const lastParser: ParserFactory<Login, LastOptions> = lineParser<Login, L
 
     const flush = (ref: Wall, up: boolean, how: string): void => {
       if (pending.length === 0) return;
+      if (pending.every((r) => r.dated)) {
+        for (const r of pending) emit.record(finish(r, zone, failed));
+        pending = [];
+        return;
+      }
       const [lo, hi, adjusted, mismatched] = assignYears(pending, ref, up, zone);
       let text = `${lo === hi ? lo : `${lo}..${hi}`} ${how}`;
       if (adjusted > 0) text += `; ${adjusted} row(s) moved to the year their weekday fits`;
@@ -406,7 +417,8 @@ export const lastParser: ParserFactory<Login, LastOptions> = lineParser<Login, L
           else emit.skip(no, r);
           return;
         }
-        if (Number.isNaN(r.start)) pending.push(r);
+        // Dated rows wait behind year-less ones so records keep the input order.
+        if (Number.isNaN(r.start) || pending.length > 0) pending.push(r);
         else emit.record(finish(r, zone, failed));
       },
       end() {
@@ -453,8 +465,8 @@ export const createLastParser: ParserFactory<Login, LastOptions> = lastParser;
  *
  * @example
  * ```ts
- * import { parseLast } from "@fleetlens/parsers";
- * const { records, stats } = parseLast(
+ * import { last } from "@fleetlens/parsers";
+ * const { records, stats } = last.parseLast(
  *   "alice    pts/0        192.168.1.50     Fri Mar  1 09:15 - 10:47  (01:32)\n\nwtmp begins Fri Mar  1 08:00:00 2024\n",
  * );
  * // records[0]: { kind: "user", user: "alice", line: "pts/0", host: "192.168.1.50",

@@ -4,8 +4,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Login, Zone } from "@fleetlens/core";
-import { UTC } from "@fleetlens/core";
+import type { Login, Zone } from "@fleetlens/core/lite";
+import { UTC } from "@fleetlens/core/lite";
 import { ctime, hhmm, isoLocal } from "./time.js";
 
 /**

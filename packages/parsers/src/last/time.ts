@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import { Time, type Zone } from "@fleetlens/core";
+import { Time, type Zone } from "@fleetlens/core/lite";
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const d2 = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import type { Login } from "@fleetlens/core";
+import type { Login } from "@fleetlens/core/lite";
 import type { Parser } from "../types.js";
 import { info, sniff } from "./info.js";
 import { type WtmpOptions, wtmpParser } from "./parse.js";

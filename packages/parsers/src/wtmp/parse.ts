@@ -5,8 +5,15 @@
  * @since 0.1.0
  * @module
  */
-import type { Emit, Login, ParseOptions, ParseResult, ParserFactory, StreamParser } from "@fleetlens/core";
-import { Net, parseAll } from "@fleetlens/core";
+import type {
+  Emit,
+  Login,
+  ParseOptions,
+  ParseResult,
+  ParserFactory,
+  StreamParser,
+} from "@fleetlens/core/lite";
+import { Net, parseAll } from "@fleetlens/core/lite";
 import {
   corruption,
   DETECT_BYTES,
@@ -561,14 +568,14 @@ export const createWtmpParser: ParserFactory<Login, WtmpOptions> = wtmpParser;
  *
  * @example
  * ```ts
- * import { parseWtmp, renderUtmp } from "@fleetlens/parsers";
- * const bin = renderUtmp([
+ * import { wtmp } from "@fleetlens/parsers";
+ * const bin = wtmp.renderUtmp([
  *   { type: 7, pid: 1234, line: "pts/0", id: "ts/0", user: "alice", host: "192.168.1.50",
  *     addr: "192.168.1.50", session: 0, exit: { termination: 0, exit: 0 }, tv: Date.UTC(2024, 2, 1, 9, 15) },
  *   { type: 8, pid: 1234, line: "pts/0", id: "ts/0", user: "", host: "",
  *     addr: null, session: 0, exit: { termination: 0, exit: 0 }, tv: Date.UTC(2024, 2, 1, 10, 47, 30) },
  * ]);
- * parseWtmp(bin).records[0];
+ * wtmp.parseWtmp(bin).records[0];
  * // { kind: "user", user: "alice", line: "pts/0", host: "192.168.1.50", start: 1709284500000,
  * //   end: 1709290050000, endReason: "logout", durationSeconds: 5550, addr: "192.168.1.50" }
  * ```

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import { formatIso, Net } from "@fleetlens/core";
+import { formatIso, Net } from "@fleetlens/core/lite";
 import { LAYOUTS, UT, type UtmpLayout, type UtmpLayoutName } from "./layout.js";
 import type { UtmpEntry } from "./parse.js";
 
