@@ -124,7 +124,8 @@ export const decodeFrame = (
       const af = b[p]! !== 0 || b[p + 1]! !== 0 ? b[p]! | (b[p + 1]! << 8) : (b[p + 2]! << 8) | b[p + 3]!;
       p += 4;
       if (af === 2) et = 0x0800;
-      else if (af === 24 || af === 28 || af === 30 || af === 10) et = 0x86dd;
+      else if (af === 24 || af === 28 || af === 30)
+        et = 0x86dd; // the BSDs' AF_INET6 values
       else return NON_IP;
       break;
     }
@@ -232,6 +233,9 @@ const l4 = (
     const ul = ((b[q + 4]! << 8) | b[q + 5]!) - 8;
     return mk(ts, proto, src, sport, dst, dport, Math.max(ul, 0), iface, wire);
   }
+  // ICMP / ICMPv6 need type, code, checksum and the echo id/seq before tcpdump prints a length
+  if ((proto === "icmp" || proto === "icmp6") && avail < 8)
+    return mk(ts, proto, src, null, dst, null, 0, iface, wire);
   return mk(ts, proto, src, null, dst, null, len, iface, wire);
 };
 

@@ -102,6 +102,7 @@ class PcapReader implements StreamParser {
         this.restLen += take;
         i += take;
         if (this.restLen < w) return;
+        continue; // the header is complete now: the unit may need more
       }
       const used = this.step(this.rest, 0, this.restLen);
       this.pos += used;

@@ -155,7 +155,7 @@ export const writeFrame = (
       break;
     }
     case 0:
-      b[q] = v6 ? 10 : 2; // little-endian host order (Linux AF_INET6 = 10)
+      b[q] = v6 ? 24 : 2; // little-endian host order; AF_INET6 as the BSDs number it
       q += 4;
       break;
     case 108:

@@ -441,7 +441,12 @@ const makeHandler = (emit: Emit<Packet>, options: TcpdumpOptions) => {
         // cut by the snapshot length: `[|tcp]`; one space before it means no ports were printed
         const e = find(s, "]", t);
         const name = s.slice(t + 2, e < 0 ? s.length : e);
-        proto = name === "tcp" ? "tcp" : name === "udp" ? "udp" : (hint ?? "other");
+        proto =
+          name === "tcp" || name === "udp" || name === "icmp" || name === "icmp6"
+            ? name
+            : name === "icmp6" || name === "ip6"
+              ? "icmp6"
+              : (hint ?? "other");
         ports = s.charCodeAt(k + 2) === 32;
         length = 0;
       } else if (hint !== undefined && hint !== "udp" && hint !== "tcp") {
@@ -522,18 +527,42 @@ const makeHandler = (emit: Emit<Packet>, options: TcpdumpOptions) => {
     ): void => {
       const c = s.charCodeAt(i);
       let why: string | undefined;
-      if (c === 73 && s.charCodeAt(i + 1) === 80) {
+      if (c === 73 && s.charCodeAt(i + 1) === 80 && s.charCodeAt(i + 2) !== 118) {
         const c2 = s.charCodeAt(i + 2);
         if (c2 === 32) why = ipv4Line(s, lineNo, i + 3, ts, iface, -1);
         else if (c2 === 54 && s.charCodeAt(i + 3) === 32) why = ipv6Line(s, i + 4, ts, iface, -1);
         else why = "unrecognised packet line";
       } else if (c === 65 && s.startsWith("ARP, ", i)) why = arpBody(s, i + 5, ts, iface, -1);
-      else {
+      else if (c === 105 && s.startsWith("ip: ", i)) {
+        // -e on raw IP link types: `ip: src > dst: …`
+        const gt = find(s, " > ", i);
+        const v6 = gt > 0 && s.lastIndexOf(":", gt) > i + 3;
+        why = v6 ? ipv6Line(s, i + 4, ts, iface, -1) : ipv4Line(s, lineNo, i + 4, ts, iface, -1);
+      } else if (
+        (c === 65 && s.startsWith("AF ", i)) ||
+        s.startsWith("IPv4, length ", i) ||
+        s.startsWith("IPv6, length ", i)
+      ) {
+        // -e on NULL / LOOP: `AF IPv4 (2), length 84: body`; with -q `IPv4, length 84: body`
+        const li = find(s, ", length ", i);
+        const wire = li < 0 ? -1 : readNum(s, li + 9);
+        const name = c === 65 ? s.slice(i + 3, find(s, " (", i)) : s.slice(i, i + 4);
+        if (wire < 0 || s.charCodeAt(numEnd) !== 58) why = "link header without length";
+        else if (name === "IPv4") why = ipv4Line(s, lineNo, numEnd + 2, ts, iface, wire);
+        else if (name === "IPv6") why = ipv6Line(s, numEnd + 2, ts, iface, wire);
+        else {
+          emit.ignore(lineNo, "non-IP frame");
+          return;
+        }
+      } else if (c === 32 && s.startsWith(" [|", i)) {
+        why = `truncated ${s.slice(i + 3, find(s, "]", i) < 0 ? i + 3 : find(s, "]", i))} header`;
+      } else {
         const et = find(s, "ethertype ", i);
         if (et >= 0) {
           linkLine(s, lineNo, et, ts, iface);
           return;
         }
+        if (quietLink(s, lineNo, i, ts, iface)) return;
         if (/^[A-Za-z0-9][\w./-]*(?: [\w./-]+)*, /.test(s.slice(i, i + 64)) && s.includes("length ", i)) {
           emit.ignore(lineNo, "non-IP frame");
           return;
@@ -578,6 +607,96 @@ const makeHandler = (emit: Emit<Packet>, options: TcpdumpOptions) => {
         return;
       }
       if (why !== undefined) emit.skip(lineNo, why);
+    };
+
+    /** A hex MAC address at `k`: index after it, or -1. */
+    const mac = (s: string, k: number): number => {
+      let j = k;
+      for (let g = 0; g < 6; g++) {
+        const c1 = s.charCodeAt(j);
+        const c2 = s.charCodeAt(j + 1);
+        const hex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+        if (!hex(c1) || !hex(c2)) return -1;
+        j += 2;
+        if (g < 5) {
+          if (s.charCodeAt(j) !== 58) return -1;
+          j++;
+        }
+      }
+      return j;
+    };
+
+    /** A body with no link-layer keyword: ARP words or `src > dst: …` (IPv6 when the source has a colon). */
+    const bareBody = (
+      s: string,
+      i: number,
+      ts: number | null,
+      iface: string | undefined,
+      wire: number,
+      lineNo: number,
+    ) => {
+      if (s.startsWith("Request ", i) || s.startsWith("Reply ", i) || s.startsWith("Announcement ", i))
+        return arpBody(s, i, ts, iface, wire);
+      const gt = find(s, " > ", i);
+      const v6 = gt > 0 && s.slice(i, gt).includes(":");
+      return v6 ? ipv6Line(s, i, ts, iface, wire) : ipv4Line(s, lineNo, i, ts, iface, wire);
+    };
+
+    /**
+     * `-e` link headers without the word `ethertype` (`-q -e`, Linux cooked): `MAC > MAC, IPv4,
+     * length 74: …` (VLAN: `802.1Q, length 146: vlan 100, p 0, IPv4, …`), `  In MAC …`,
+     * `ifindex 1 MAC …`. Returns false when the line is none of these.
+     */
+    const quietLink = (
+      s: string,
+      lineNo: number,
+      i0: number,
+      ts: number | null,
+      iface: string | undefined,
+    ) => {
+      let k = i0;
+      while (s.charCodeAt(k) === 32) k++;
+      if (s.startsWith("ifindex ", k)) {
+        readNum(s, k + 8);
+        k = numEnd + 1;
+      } else {
+        let e = k;
+        while (e < s.length && s.charCodeAt(e) !== 32) e++;
+        const dir = s.slice(k, e);
+        if (dir === "In" || dir === "Out" || dir === "B" || dir === "M" || dir === "P" || dir === "?")
+          k = e + 1;
+      }
+      const m = mac(s, k);
+      if (m < 0) return false;
+      let why: string | undefined;
+      if (s.startsWith(" > ", m)) {
+        const m2 = mac(s, m + 3);
+        if (m2 < 0 || !s.startsWith(", ", m2)) return false;
+        const c = find(s, ", ", m2 + 2);
+        if (c < 0 || !s.startsWith("length ", c + 2)) return false;
+        let name = s.slice(m2 + 2, c);
+        const wire = readNum(s, c + 9);
+        if (wire < 0 || !s.startsWith(": ", numEnd)) return false;
+        let b = numEnd + 2;
+        while (s.startsWith("vlan ", b)) {
+          const pc = find(s, ", p ", b);
+          const n1 = pc < 0 ? -1 : find(s, ", ", pc + 4);
+          const n2 = n1 < 0 ? -1 : find(s, ", ", n1 + 2);
+          if (n2 < 0) return false;
+          name = s.slice(n1 + 2, n2);
+          b = n2 + 2;
+        }
+        if (name === "IPv4") why = ipv4Line(s, lineNo, b, ts, iface, wire);
+        else if (name === "IPv6") why = ipv6Line(s, b, ts, iface, wire);
+        else if (name === "ARP") why = arpBody(s, b, ts, iface, wire);
+        else {
+          emit.ignore(lineNo, "non-IP frame");
+          return true;
+        }
+      } else if (s.charCodeAt(m) === 32) why = bareBody(s, m + 1, ts, iface, -1, lineNo);
+      else return false;
+      if (why !== undefined) emit.skip(lineNo, why);
+      return true;
     };
 
     const protoWord = (s: string, from: number): Proto | undefined => {
