@@ -8,8 +8,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Packet, Proto } from "@fleetlens/core";
-import { Net } from "@fleetlens/core";
+import type { Packet, Proto } from "@fleetlens/core/lite";
+import { Net } from "@fleetlens/core/lite";
 
 /** Link types understood (LINKTYPE_* values). @since 0.1.0 @category constants */
 export const LinkType = {

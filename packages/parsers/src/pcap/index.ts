@@ -4,7 +4,7 @@
  * @since 0.1.0
  * @module
  */
-import type { Packet } from "@fleetlens/core";
+import type { Packet } from "@fleetlens/core/lite";
 import type { Parser } from "../types.js";
 import { info, sniff } from "./info.js";
 import { type PcapOptions, pcapParser } from "./parse.js";

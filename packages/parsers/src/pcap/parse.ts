@@ -4,8 +4,15 @@
  * @since 0.1.0
  * @module
  */
-import type { Emit, Packet, ParseOptions, ParseResult, ParserFactory, StreamParser } from "@fleetlens/core";
-import { parseAll } from "@fleetlens/core";
+import type {
+  Emit,
+  Packet,
+  ParseOptions,
+  ParseResult,
+  ParserFactory,
+  StreamParser,
+} from "@fleetlens/core/lite";
+import { parseAll } from "@fleetlens/core/lite";
 import { decodeFrame, NON_IP } from "./decode.js";
 
 /**

@@ -7,8 +7,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Packet } from "@fleetlens/core";
-import { Net } from "@fleetlens/core";
+import type { Packet } from "@fleetlens/core/lite";
+import { Net } from "@fleetlens/core/lite";
 
 /**
  * How to write a capture.

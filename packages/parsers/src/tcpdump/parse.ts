@@ -5,8 +5,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Emit, Packet, ParseOptions, ParseResult, ParserFactory, Proto } from "@fleetlens/core";
-import { Lines, Net, parseAll, UTC } from "@fleetlens/core";
+import type { Emit, Packet, ParseOptions, ParseResult, ParserFactory, Proto } from "@fleetlens/core/lite";
+import { Lines, Net, parseAll, UTC } from "@fleetlens/core/lite";
 
 const DEFAULT_MAX_LINE = Lines.DEFAULT_MAX_LINE;
 

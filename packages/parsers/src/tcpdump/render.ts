@@ -5,8 +5,8 @@
  * @since 0.1.0
  * @module
  */
-import type { Packet, Zone } from "@fleetlens/core";
-import { UTC } from "@fleetlens/core";
+import type { Packet, Zone } from "@fleetlens/core/lite";
+import { UTC } from "@fleetlens/core/lite";
 
 /**
  * Layout of the rendered text.
