@@ -3,7 +3,8 @@ import { open } from "node:fs/promises";
 import { emptyStats, parseStream } from "@fleetlens/core/lite";
 import { registry } from "@fleetlens/parsers";
 
-export async function* chunks(path, size = 1 << 20) {
+// 64 KiB reads, as the CLI does: fewer records alive per batch keeps peak memory low.
+export async function* chunks(path, size = 1 << 16) {
   const fh = await open(path, "r");
   try {
     for (;;) {

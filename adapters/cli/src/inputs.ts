@@ -7,7 +7,9 @@ import { basename } from "node:path";
 import { InputError } from "@fleetlens/core";
 import type { Io } from "./framework.js";
 
-const CHUNK = 1 << 20;
+// 64 KiB reads: measured (npm run bench) to keep peak RSS far lower than 1 MiB reads (fewer
+// records alive per batch get promoted to the old generation) at no cost in speed.
+const CHUNK = 1 << 16;
 const PROGRESS_MIN_BYTES = 8 << 20;
 
 const describe = (code: string | undefined, fallback: string): string => {
