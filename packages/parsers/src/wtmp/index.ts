@@ -12,6 +12,7 @@ import { type WtmpOptions, wtmpParser } from "./parse.js";
 
 export { info, sniff } from "./info.js";
 export {
+  corruption,
   DETECT_BYTES,
   detectLayout,
   LAYOUTS,
