@@ -63,6 +63,7 @@ describe("last units", () => {
       ["alice", at(2023, 12, 31, 23, 30), at(2024, 1, 1, 0, 30)],
     ]);
     expect(r.stats.inferred.year).toBe('2023..2024 from the "wtmp begins" trailer');
+    expect(r.stats.inferred.begins).toBe("2023-12-30T10:00:00Z");
   });
 
   it("a gap of more than a year is resolved by the weekday", () => {

@@ -69,6 +69,17 @@ describe("wtmp fixtures (binary written by the real utmpdump -r, truth from the 
 });
 
 describe("wtmp units", () => {
+  it("a two-record file is read as 384-byte records, not as one 400-byte record (found by the oracle property)", () => {
+    const entries = [
+      entry({ type: 8, pid: 1000, line: "pts/0", id: "ts/0", tv: 1704067201000.001 }),
+      entry({ type: 0, tv: 0 }),
+    ];
+    const r = parseUtmpEntries(renderUtmp(entries));
+    expect(r.stats.inferred.layout).toMatch(/^glibc-le-384/);
+    expect(r.records).toEqual(entries);
+    expect(parseWtmp(renderUtmp(entries)).stats.inferred.begins).toBe("2024-01-01T00:00:01.000001Z");
+  });
+
   const login = (line: string, user: string, tv: number, host = ""): UtmpEntry =>
     entry({ type: 7, pid: 100, line, id: line.slice(-4), user, host, tv });
   const logout = (line: string, tv: number): UtmpEntry => entry({ type: 8, pid: 100, line, tv });

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Emit, Login, ParseOptions, ParseResult, ParserFactory, Zone } from "@fleetlens/core/lite";
-import { lineParser, Net, parseAll, parseIso, Time, UTC } from "@fleetlens/core/lite";
+import { formatIso, lineParser, Net, parseAll, parseIso, Time, UTC } from "@fleetlens/core/lite";
 import { ctimeAt, isoLengthAt, lengthAt, wall } from "./time.js";
 
 /**
@@ -406,6 +406,7 @@ export const lastParser: ParserFactory<Login, LastOptions> = lineParser<Login, L
           if (!Number.isNaN(ms)) {
             trailers++;
             emit.ignore(no, "trailer");
+            emit.infer("begins", formatIso(ms));
             // A first record with a zero time (an empty slot) says nothing about the year.
             if (ms > 86_400_000) flush(wallOf(ms, zone), true, `from the "${s.slice(0, b)} begins" trailer`);
             return;

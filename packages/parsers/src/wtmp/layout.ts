@@ -211,7 +211,10 @@ export const detectLayout = (head: Uint8Array): { layout: UtmpLayout; score: num
     if (n === 0) continue;
     let ok = 0;
     for (let i = 0; i < n; i++) ok += evidence(head, i * l.size, l);
-    const score = ok / n;
+    let score = ok / n;
+    // A head shorter than DETECT_BYTES is the whole input, and a wtmp file is a whole number of
+    // records: a layout that leaves bytes over is unlikely (a few records cannot outvote that).
+    if (head.length < DETECT_BYTES && head.length % l.size !== 0) score -= 0.5;
     if (score > bestScore) {
       best = l;
       bestScore = score;

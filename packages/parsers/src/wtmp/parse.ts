@@ -13,7 +13,7 @@ import type {
   ParserFactory,
   StreamParser,
 } from "@fleetlens/core/lite";
-import { Net, parseAll } from "@fleetlens/core/lite";
+import { formatIso, Net, parseAll } from "@fleetlens/core/lite";
 import {
   corruption,
   DETECT_BYTES,
@@ -369,6 +369,7 @@ export const wtmpParser: ParserFactory<Login, WtmpOptions> = (emit, options): St
     addr: addrText(b, o + L.addr),
   });
 
+  let begun = false;
   const handle = (b: Uint8Array, o: number, no: number, offset: number): void => {
     const le = L.little;
     let type = le ? ((b[o]! | (b[o + 1]! << 8)) << 16) >> 16 : (((b[o]! << 8) | b[o + 1]!) << 16) >> 16;
@@ -400,6 +401,11 @@ export const wtmpParser: ParserFactory<Login, WtmpOptions> = (emit, options): St
       return;
     }
     const t = sec * 1000 + usec / 1000;
+    // Where the history begins (what `last` prints as "wtmp begins"): the first valid record.
+    if (!begun && sec > 0) {
+      begun = true;
+      emit.infer("begins", formatIso(t));
+    }
     const lineO = o + UT.line;
     const userO = o + UT.user;
 
