@@ -91,3 +91,18 @@ describe("fleetlens parse", () => {
     expect(r.stdout.trim().split("\n")).toHaveLength(12240);
   });
 });
+
+describe("fleetlens parse --failed", () => {
+  it("reads btmp records as failed attempts", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const text =
+      "[6] [01234] [    ] [mallory ] [ssh:notty   ] [203.0.113.66        ] [203.0.113.66   ] [2024-03-01T09:15:00,000000+00:00]\n";
+    const f = join(tmp, "btmp");
+    writeFileSync(f, execFileSync("utmpdump", ["-r"], { input: text, stdio: ["pipe", "pipe", "ignore"] }));
+    const r = await cli(["parse", "wtmp", f, "--failed", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ user: "mallory", line: "ssh:notty", host: "203.0.113.66", failed: true }),
+    ]);
+  });
+});

@@ -104,8 +104,13 @@ export const parseCommand = defineCommand({
     ...statsOption,
     ...timeOptions,
     strict: { type: "boolean", description: "Exit 3 when any line was skipped." },
+    failed: {
+      type: "boolean",
+      description: "wtmp/last: the input is btmp or lastb output (failed logins, each its own record).",
+    },
   },
   examples: [
+    "fleetlens parse wtmp /var/log/btmp --failed",
     "fleetlens parse wtmp /var/log/wtmp --format table",
     "fleetlens parse last vm1-LAST --year 2024 --tz Asia/Tokyo",
     "tcpdump -nn -q -r cap.pcap | fleetlens parse tcpdump - --stats json > packets.ndjson",
@@ -115,7 +120,7 @@ export const parseCommand = defineCommand({
     const [kindArg, ...files] = args.positionals as [string, ...string[]];
     if (kindArg !== "auto" && !isKind(kindArg))
       throw new UsageError({ reason: `parse: unknown kind "${kindArg}" (known: ${KINDS.join(", ")}, auto)` });
-    const base = parseOptionsFrom(args);
+    const base = { ...parseOptionsFrom(args), ...(flag(args, "failed") ? { failed: true } : {}) };
     const format = resolveFormat(str(args, "format"), io);
     const writer = new RecordWriter(io, format);
     let total = emptyStats();
