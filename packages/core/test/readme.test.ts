@@ -17,7 +17,7 @@ describe("package README examples", () => {
       const root = join(__dirname, "..", "..", pkg);
       const readme = readFileSync(join(root, "README.md"), "utf8");
       const source = readFileSync(join(root, "examples", example), "utf8");
-      expect(readme).toContain(source);
+      expect(readme, "README out of date: run node scripts/readme-examples.mjs").toContain(source);
       const printed: string[] = [];
       vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
         printed.push(args.map(String).join(" "));
