@@ -202,3 +202,25 @@ export const cidrContains = (block: Cidr, ip: string): boolean => {
   }
   return prefixMatch(block.bytes, b6, block.prefix);
 };
+
+/**
+ * Canonical MAC text, lower-case and colon-separated (`00:1a:2b:3c:4d:5e`), from any common
+ * spelling: Cisco dotted (`001a.2b3c.4d5e`), dashes (`00-1A-2B-3C-4D-5E`), colons with or without
+ * leading zeros (`0:1a:2b:3c:4d:5e`, as dhcpd may print), or 12 bare hex digits. Undefined when the
+ * text is not a 48-bit MAC.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const canonicalMac = (text: string): string | undefined => {
+  const s = text.trim().toLowerCase();
+  let hex: string;
+  if (/^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/.test(s)) hex = s.replaceAll(".", "");
+  else if (/^[0-9a-f]{12}$/.test(s)) hex = s;
+  else {
+    const parts = s.split(/[:-]/);
+    if (parts.length !== 6 || parts.some((p) => !/^[0-9a-f]{1,2}$/.test(p))) return undefined;
+    hex = parts.map((p) => p.padStart(2, "0")).join("");
+  }
+  return hex.match(/../g)!.join(":");
+};

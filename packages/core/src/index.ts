@@ -12,6 +12,18 @@ export * from "./lite.js";
 // Named (not star) exports: they take precedence over the type-only names of ./lite.js.
 export { IdleVerdict, type IdleVerdictJson, PeerReport, UtilSample, Verdict } from "./records/Idle.js";
 export { IsoTime } from "./records/IsoTime.js";
+export {
+  Attribution,
+  AttributionStatus,
+  LicenceEvent,
+  LicenceEventKind,
+  LicenceFileLine,
+  LicenceHistory,
+  LicenceSession,
+  LicenceSnapshot,
+  LmstatRecord,
+} from "./records/Licence.js";
 export { EndReason, Login, type LoginJson, LoginKind } from "./records/Login.js";
+export { DhcpHost, DhcpLease, InterfaceDescription, InventoryRow, MacTableEntry } from "./records/Network.js";
 export { Packet, type PacketJson, Proto } from "./records/Packet.js";
 export { Socket, type SocketJson, SocketProcess } from "./records/Socket.js";

@@ -50,7 +50,25 @@ export {
   uncommonPeers,
 } from "./Peers.js";
 export type { IdleVerdict, PeerReport, UtilSample, Verdict } from "./records/Idle.js";
+export type {
+  Attribution,
+  AttributionStatus,
+  LicenceEvent,
+  LicenceEventKind,
+  LicenceFileLine,
+  LicenceHistory,
+  LicenceSession,
+  LicenceSnapshot,
+  LmstatRecord,
+} from "./records/Licence.js";
 export type { EndReason, Login, LoginKind } from "./records/Login.js";
+export type {
+  DhcpHost,
+  DhcpLease,
+  InterfaceDescription,
+  InventoryRow,
+  MacTableEntry,
+} from "./records/Network.js";
 export type { Packet, Proto } from "./records/Packet.js";
 export type { Socket, SocketProcess } from "./records/Socket.js";
 export * as Time from "./Time.js";

@@ -18,5 +18,5 @@ export * as procNetTcp from "./proc-net-tcp/index.js";
 export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";
 export * as ss from "./ss/index.js";
 export * as tcpdump from "./tcpdump/index.js";
-export type { Parser, ParserInfo } from "./types.js";
+export type { Parser, ParserInfo, RecordName } from "./types.js";
 export * as wtmp from "./wtmp/index.js";

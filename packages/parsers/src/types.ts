@@ -7,6 +7,26 @@
 import type { ParseOptions, ParserFactory } from "@fleetlens/core/lite";
 
 /**
+ * The record types parsers produce: schema names in @fleetlens/core.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type RecordName =
+  | "Login"
+  | "Packet"
+  | "Socket"
+  | "LicenceEvent"
+  | "LmstatRecord"
+  | "LicenceFileLine"
+  | "LicenceSnapshot"
+  | "DhcpHost"
+  | "DhcpLease"
+  | "MacTableEntry"
+  | "InterfaceDescription"
+  | "InventoryRow";
+
+/**
  * What a parser module says about itself, as jc's `info` block does: the CLI's help, the docs and
  * `auto` are generated from it.
  *
@@ -18,7 +38,7 @@ export interface ParserInfo {
   readonly kind: string;
   readonly description: string;
   /** The record type produced (a schema name in @fleetlens/core). */
-  readonly record: "Login" | "Packet" | "Socket";
+  readonly record: RecordName;
   /** Whether the input is binary (read as bytes) rather than text. */
   readonly binary: boolean;
   /** The variants understood (tool versions, flags, layouts). */

@@ -5,9 +5,18 @@
 import {
   addStats,
   CheckFailed,
+  DhcpHost,
+  DhcpLease,
   emptyStats,
   InputError,
+  InterfaceDescription,
+  InventoryRow,
+  LicenceEvent,
+  LicenceFileLine,
+  LicenceSnapshot,
+  LmstatRecord,
   Login,
+  MacTableEntry,
   Packet,
   type ParseOptions,
   type ParserFactory,
@@ -16,7 +25,7 @@ import {
   Socket,
   UsageError,
 } from "@fleetlens/core";
-import { isKind, KINDS, type Kind, registry, sniffKinds } from "@fleetlens/parsers";
+import { isKind, KINDS, type Kind, type RecordName, registry, sniffKinds } from "@fleetlens/parsers";
 import { Schema } from "effect";
 import { defineCommand, flag, type Io, type Parsed, str } from "../framework.js";
 import { openInput, readHead } from "../inputs.js";
@@ -24,7 +33,20 @@ import { FORMATS, RecordWriter, resolveFormat, statsLine } from "../output.js";
 import { parseOptionsFrom, timeOptions } from "./common.js";
 
 /** The schema that encodes each record type to its JSON form. */
-const recordSchemas = { Login, Packet, Socket } as const;
+const recordSchemas = {
+  Login,
+  Packet,
+  Socket,
+  LicenceEvent,
+  LmstatRecord,
+  LicenceFileLine,
+  LicenceSnapshot,
+  DhcpHost,
+  DhcpLease,
+  MacTableEntry,
+  InterfaceDescription,
+  InventoryRow,
+} satisfies Record<RecordName, Schema.Top>;
 
 export const formatOption = {
   format: {
