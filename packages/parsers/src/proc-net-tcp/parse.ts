@@ -14,6 +14,7 @@ import {
   parseAll,
   type Socket,
 } from "@fleetlens/core/lite";
+import { decimal, nextToken, tok } from "../scan.js";
 
 /**
  * Options of the proc-net-tcp parser.
@@ -53,29 +54,6 @@ export const PROC_STATES: readonly string[] = [
 
 type MutableSocket = { -readonly [K in keyof Socket]: Socket[K] };
 
-let tokS = 0;
-let tokE = 0;
-
-/** Next space-delimited token at or after `i` (sets tokS/tokE), false at end of line. */
-const nextToken = (t: string, i: number): boolean => {
-  const n = t.length;
-  let p = i;
-  while (p < n) {
-    const c = t.charCodeAt(p);
-    if (c !== 32 && c !== 9) break;
-    p++;
-  }
-  if (p >= n) return false;
-  tokS = p;
-  while (p < n) {
-    const c = t.charCodeAt(p);
-    if (c === 32 || c === 9) break;
-    p++;
-  }
-  tokE = p;
-  return true;
-};
-
 /** Hex digits in [s, e) (at most 8) as an unsigned number, or -1. */
 const hex = (t: string, s: number, e: number): number => {
   if (e <= s || e - s > 8) return -1;
@@ -88,18 +66,6 @@ const hex = (t: string, s: number, e: number): number => {
     else if (c >= 97 && c <= 102) d = c - 87;
     else return -1;
     v = v * 16 + d;
-  }
-  return v;
-};
-
-/** Decimal digits in [s, e) as a number, or -1. */
-const decimal = (t: string, s: number, e: number): number => {
-  if (e <= s || e - s > 15) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = t.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
   }
   return v;
 };
@@ -169,31 +135,31 @@ export const procNetTcpParser: ParserFactory<Socket, ProcNetTcpOptions> = linePa
   const socketLine = (t: string): Socket | string => {
     // sl: "N:"
     if (!nextToken(t, 0)) return "empty";
-    if (t.charCodeAt(tokE - 1) !== 58 || decimal(t, tokS, tokE - 1) < 0) return "bad sl field";
-    if (!nextToken(t, tokE)) return "missing local_address";
-    const fam = endpoint(t, tokS, tokE);
+    if (t.charCodeAt(tok.e - 1) !== 58 || decimal(t, tok.s, tok.e - 1) < 0) return "bad sl field";
+    if (!nextToken(t, tok.e)) return "missing local_address";
+    const fam = endpoint(t, tok.s, tok.e);
     if (fam === 0) return "bad local_address";
     const local = addrOut;
     const lport = portOut;
-    if (!nextToken(t, tokE)) return "missing rem_address";
-    if (endpoint(t, tokS, tokE) !== fam) return "bad rem_address";
-    if (!nextToken(t, tokE)) return "missing st";
-    const st = tokE - tokS === 2 ? hex(t, tokS, tokE) : -1;
+    if (!nextToken(t, tok.e)) return "missing rem_address";
+    if (endpoint(t, tok.s, tok.e) !== fam) return "bad rem_address";
+    if (!nextToken(t, tok.e)) return "missing st";
+    const st = tok.e - tok.s === 2 ? hex(t, tok.s, tok.e) : -1;
     if (st < 0) return "bad st";
     const state = PROC_STATES[st] ?? "UNKNOWN";
-    if (!nextToken(t, tokE)) return "missing tx_queue:rx_queue";
-    if (tokE - tokS !== 17 || t.charCodeAt(tokS + 8) !== 58) return "bad tx_queue:rx_queue";
-    const sendQ = hex(t, tokS, tokS + 8);
-    const recvQ = hex(t, tokS + 9, tokE);
+    if (!nextToken(t, tok.e)) return "missing tx_queue:rx_queue";
+    if (tok.e - tok.s !== 17 || t.charCodeAt(tok.s + 8) !== 58) return "bad tx_queue:rx_queue";
+    const sendQ = hex(t, tok.s, tok.s + 8);
+    const recvQ = hex(t, tok.s + 9, tok.e);
     if (sendQ < 0 || recvQ < 0) return "bad tx_queue:rx_queue";
-    if (!nextToken(t, tokE)) return "missing tr:tm->when";
-    if (!nextToken(t, tokE)) return "missing retrnsmt";
-    if (!nextToken(t, tokE)) return "missing uid";
-    const uid = decimal(t, tokS, tokE);
+    if (!nextToken(t, tok.e)) return "missing tr:tm->when";
+    if (!nextToken(t, tok.e)) return "missing retrnsmt";
+    if (!nextToken(t, tok.e)) return "missing uid";
+    const uid = decimal(t, tok.s, tok.e);
     if (uid < 0) return "bad uid";
-    if (!nextToken(t, tokE)) return "missing timeout";
-    if (!nextToken(t, tokE)) return "missing inode";
-    const inode = decimal(t, tokS, tokE);
+    if (!nextToken(t, tok.e)) return "missing timeout";
+    if (!nextToken(t, tok.e)) return "missing inode";
+    const inode = decimal(t, tok.s, tok.e);
     if (inode < 0) return "bad inode";
     const r: MutableSocket = {
       state,
@@ -214,7 +180,7 @@ export const procNetTcpParser: ParserFactory<Socket, ProcNetTcpOptions> = linePa
   return {
     line(t, no) {
       if (!nextToken(t, 0)) return emit.ignore(no, "blank");
-      if (tokE - tokS === 2 && t.charCodeAt(tokS) === 115 && t.charCodeAt(tokS + 1) === 108 /* sl */) {
+      if (tok.e - tok.s === 2 && t.charCodeAt(tok.s) === 115 && t.charCodeAt(tok.s + 1) === 108 /* sl */) {
         if (options.protocol === undefined) netid = t.indexOf(" drops") > 0 ? "udp" : "tcp";
         return emit.ignore(no, "header");
       }

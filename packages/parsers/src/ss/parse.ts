@@ -15,6 +15,7 @@ import {
   type Socket,
   type SocketProcess,
 } from "@fleetlens/core/lite";
+import { decimal, nextToken, tok } from "../scan.js";
 
 /**
  * Options of the `ss` parser.
@@ -145,45 +146,11 @@ const NON_INET = "non-inet socket";
 
 // Scanner state (module level: the parse of one line is synchronous, so sharing is safe and the
 // hot loop allocates nothing for it).
-let tokS = 0;
-let tokE = 0;
 let epAddr = "";
 let epPort: number | null = null;
 let epScope = "";
 let epService = "";
 let usersEnd = 0;
-
-/** Next whitespace-delimited token at or after `i`; sets tokS/tokE, false at end of line. */
-const nextToken = (t: string, i: number): boolean => {
-  const n = t.length;
-  let p = i;
-  while (p < n) {
-    const c = t.charCodeAt(p);
-    if (c !== 32 && c !== 9) break;
-    p++;
-  }
-  if (p >= n) return false;
-  tokS = p;
-  while (p < n) {
-    const c = t.charCodeAt(p);
-    if (c === 32 || c === 9) break;
-    p++;
-  }
-  tokE = p;
-  return true;
-};
-
-/** Decimal digits in [s, e) as a number, or -1. */
-const decimal = (t: string, s: number, e: number): number => {
-  if (e <= s || e - s > 15) return -1;
-  let v = 0;
-  for (let i = s; i < e; i++) {
-    const d = t.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-};
 
 const V6_CACHE_MAX = 4096;
 const v6Cache = new Map<string, string>();
@@ -349,12 +316,12 @@ export const ssParser: ParserFactory<Socket, SsOptions> = lineParser<Socket, SsO
     const socketLine = (t: string): Socket | string => {
       if (!nextToken(t, 0)) return "empty";
       let netid: string | undefined;
-      let c = t.charCodeAt(tokS);
+      let c = t.charCodeAt(tok.s);
       if (c >= 97 && c <= 122) {
-        netid = t.slice(tokS, tokE);
+        netid = t.slice(tok.s, tok.e);
         if (isNonInetNetid(netid)) return NON_INET;
-        if (!nextToken(t, tokE)) return "missing columns after Netid";
-        c = t.charCodeAt(tokS);
+        if (!nextToken(t, tok.e)) return "missing columns after Netid";
+        c = t.charCodeAt(tok.s);
       }
       let state: string;
       if (c >= 48 && c <= 57) {
@@ -367,25 +334,25 @@ export const ssParser: ParserFactory<Socket, SsOptions> = lineParser<Socket, SsO
           );
         }
       } else {
-        const st = STATE_SET.get(t.slice(tokS, tokE));
-        if (st === undefined) return `unknown state "${t.slice(tokS, tokE)}"`;
+        const st = STATE_SET.get(t.slice(tok.s, tok.e));
+        if (st === undefined) return `unknown state "${t.slice(tok.s, tok.e)}"`;
         state = st;
-        if (!nextToken(t, tokE)) return "missing Recv-Q";
+        if (!nextToken(t, tok.e)) return "missing Recv-Q";
       }
-      const recvQ = decimal(t, tokS, tokE);
+      const recvQ = decimal(t, tok.s, tok.e);
       if (recvQ < 0) return "bad Recv-Q";
-      if (!nextToken(t, tokE)) return "missing Send-Q";
-      const sendQ = decimal(t, tokS, tokE);
+      if (!nextToken(t, tok.e)) return "missing Send-Q";
+      const sendQ = decimal(t, tok.s, tok.e);
       if (sendQ < 0) return "bad Send-Q";
-      if (!nextToken(t, tokE)) return "missing local address";
-      let err = endpoint(t, tokS, tokE);
+      if (!nextToken(t, tok.e)) return "missing local address";
+      let err = endpoint(t, tok.s, tok.e);
       if (err) return `local address: ${err}`;
       const local = epAddr;
       const lport = epPort;
       const localScope = epScope;
       if (epService && epPort === null) unresolved.add(epService);
-      if (!nextToken(t, tokE)) return "missing peer address";
-      err = endpoint(t, tokS, tokE);
+      if (!nextToken(t, tok.e)) return "missing peer address";
+      err = endpoint(t, tok.s, tok.e);
       if (err) return `peer address: ${err}`;
       if (epService && epPort === null) unresolved.add(epService);
       const w: MutableSocket = {
@@ -402,10 +369,10 @@ export const ssParser: ParserFactory<Socket, SsOptions> = lineParser<Socket, SsO
       if (netid !== undefined) w.netid = netid;
       let sawIno = false;
       let uid = -1;
-      let i = tokE;
+      let i = tok.e;
       while (nextToken(t, i)) {
-        i = tokE;
-        const s = tokS;
+        i = tok.e;
+        const s = tok.s;
         const c0 = t.charCodeAt(s);
         if (c0 === 117 /* u */ && t.startsWith("users:(", s)) {
           const ps = users(t, s);
@@ -414,9 +381,9 @@ export const ssParser: ParserFactory<Socket, SsOptions> = lineParser<Socket, SsO
           if (ps.length > 1) w.processes = ps;
           i = usersEnd;
         } else if (c0 === 117 && t.startsWith("uid:", s)) {
-          uid = decimal(t, s + 4, tokE);
+          uid = decimal(t, s + 4, tok.e);
         } else if (c0 === 105 /* i */ && t.startsWith("ino:", s)) {
-          const ino = decimal(t, s + 4, tokE);
+          const ino = decimal(t, s + 4, tok.e);
           if (ino >= 0) {
             w.inode = ino;
             sawIno = true;
