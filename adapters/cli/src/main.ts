@@ -5,6 +5,7 @@
 import { exitCodeOf } from "@fleetlens/core";
 import { collectCommand } from "./commands/collect.js";
 import { idleCommand } from "./commands/idle.js";
+import { licenseCommand } from "./commands/license.js";
 import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
@@ -21,6 +22,7 @@ export const rootCommand = defineCommand({
     idle: idleCommand,
     peers: peersCommand,
     collect: collectCommand,
+    license: licenseCommand,
   },
 });
 
