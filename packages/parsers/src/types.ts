@@ -24,7 +24,8 @@ export type RecordName =
   | "DhcpLease"
   | "MacTableEntry"
   | "InterfaceDescription"
-  | "InventoryRow";
+  | "InventoryRow"
+  | "OsLogRecord";
 
 /**
  * What a parser module says about itself, as jc's `info` block does: the CLI's help, the docs and

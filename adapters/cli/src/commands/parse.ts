@@ -46,6 +46,7 @@ const recordSchemas = {
   MacTableEntry,
   InterfaceDescription,
   InventoryRow,
+  OsLogRecord,
 } satisfies Record<RecordName, Schema.Top>;
 
 export const formatOption = {
