@@ -17,6 +17,7 @@ import {
   LmstatRecord,
   Login,
   MacTableEntry,
+  OsLogRecord,
   Packet,
   type ParseOptions,
   type ParserFactory,
