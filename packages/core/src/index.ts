@@ -7,6 +7,8 @@
  * @since 0.1.0
  * @module
  */
+export * as Config from "./Config.js";
+export { decodeConfig, interpolateEnv, redactDsn } from "./Config.js";
 export * from "./errors.js";
 export * from "./lite.js";
 // Named (not star) exports: they take precedence over the type-only names of ./lite.js.
