@@ -37,6 +37,7 @@ export type HttpRequest = typeof HttpRequest.Type;
  * - `message`: the text after context and instance prefix
  * - `source` (optional): a leading log-file name (Loghub's lines start with it)
  * - `traceback` (optional): continuation lines of a multi-line record (tracebacks)
+ * - `tracebackOmitted` (optional): continuation lines beyond the parser's bound, counted not kept
  * - `http` (optional): the parsed access line, when the message is one
  * - `lifecycle` (optional): `Started`, `Paused`, `Resumed`, `Stopped`, … from
  *   `VM <State> (Lifecycle Event)`
@@ -57,6 +58,7 @@ export const OsLogRecord = Schema.Struct({
   message: Schema.String,
   source: Schema.optionalKey(Schema.NullOr(Schema.String)),
   traceback: Schema.optionalKey(Schema.Array(Schema.String)),
+  tracebackOmitted: Schema.optionalKey(Schema.Finite),
   http: Schema.optionalKey(Schema.NullOr(HttpRequest)),
   lifecycle: Schema.optionalKey(Schema.NullOr(Schema.String)),
 });
