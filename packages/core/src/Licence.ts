@@ -216,6 +216,8 @@ interface UserAcc {
   openStartSum: number;
   unionMs: number;
   coverStart: number;
+  /** Σ durations of the sessions closed in the current cover (bounds the union when times go backwards). */
+  coverSumMs: number;
   firstOut: number | null;
   lastIn: number | null;
   denials: number;
@@ -370,6 +372,7 @@ export class LicenceUsage {
         openStartSum: 0,
         unionMs: 0,
         coverStart: 0,
+        coverSumMs: 0,
         firstOut: null,
         lastIn: null,
         denials: 0,
@@ -453,7 +456,10 @@ export class LicenceUsage {
       f.peakAt = ts;
     }
     u.sessions++;
-    if (u.open === 0) u.coverStart = ts;
+    if (u.open === 0) {
+      u.coverStart = ts;
+      u.coverSumMs = 0;
+    }
     u.open++;
     u.openStartSum += ts - this.base!;
     if (u.firstOut === null || ts < u.firstOut) u.firstOut = ts;
@@ -496,7 +502,8 @@ export class LicenceUsage {
     u.open--;
     u.openStartSum -= s.start - this.base!;
     u.closedMs += ms;
-    if (u.open === 0) u.unionMs += Math.max(0, end - u.coverStart);
+    u.coverSumMs += ms;
+    if (u.open === 0) u.unionMs += Math.min(Math.max(0, end - u.coverStart), u.coverSumMs);
     if (u.lastIn === null || end > u.lastIn) u.lastIn = end;
     const session: UsageSession = {
       feature: s.feature,
@@ -593,7 +600,8 @@ export class LicenceUsage {
     const users: UserUsage[] = [];
     for (const u of this.users.values()) {
       const openMs = Math.max(0, u.open * rel - u.openStartSum);
-      const unionMs = u.unionMs + (u.open > 0 ? Math.max(0, now - u.coverStart) : 0);
+      const unionMs =
+        u.unionMs + (u.open > 0 ? Math.min(Math.max(0, now - u.coverStart), u.coverSumMs + openMs) : 0);
       const lastEnd = u.open > 0 ? Math.max(now, u.lastIn ?? now) : u.lastIn;
       users.push({
         user: u.user,
