@@ -1,0 +1,1029 @@
+/**
+ * Who did what to which OpenStack resource: {@link ActionDeriver} turns oslo.log records (the
+ * API services' access lines, and in Nova mode the nova-compute lines) into
+ * {@link OpenStackAction}s, named with Nova's own instance-action names.
+ *
+ * Decisions (documented here once):
+ * - **Only mutating API requests are actions.** `GET`, `HEAD` and `OPTIONS` lines, and URLs that
+ *   name no action (lists, metadata service, external events), are not. Failed requests (HTTP
+ *   status >= 400) are still actions, carrying their `status`; a failed request never takes
+ *   compute-side evidence by time (nothing ran), only by request id.
+ * - **The URL names most actions** (`derivation: "request"`): Nova `POST /servers` is `create`,
+ *   `DELETE /servers/{id}` is `delete` (emitted only with `includeDelete`, the seed's
+ *   `--include-delete`, though it always competes for evidence), `POST /servers/{id}/remote-consoles`
+ *   is `console`, interface, volume and live-migration sub-resources are `attach_interface`,
+ *   `detach_interface`, `attach_volume`, `detach_volume`, `swap_volume`,
+ *   `live_migration_force_complete`, `live_migration_cancel`; `PUT /servers/{id}` is `update`.
+ *   Glance and Neutron actions come from the URL alone (see {@link routeGlance}, {@link routeNeutron}).
+ * - **`POST /servers/{id}/action` does not log its body.** Its name comes from nova-compute
+ *   evidence ({@link classifyMessage}, {@link LIFECYCLE_ACTIONS}): first the compute records that
+ *   carry the same request id (`derivation: "request-id"`), else the compute events for the same
+ *   instance within `[ts - clockJitterSec, ts + deriveWindowSec + clockJitterSec]` that are nearer
+ *   to this request than to any other request on the instance (`"time-window"`). Messages
+ *   (`Pausing`, `Rebooting instance`, …) outrank lifecycle events; when several messages apply their
+ *   candidate sets are intersected in time order (an event that would empty the intersection is
+ *   passed over, so `Shelving` then `Shelve offloading` is `shelve`). Lifecycle-only evidence is
+ *   read as a pattern: `Paused` then `Stopped` is `suspend` (libvirt's managed save), else the first
+ *   state names it (`Paused` pause, `Resumed` unpause, `Stopped` stop, `Started` start,
+ *   `Suspended` suspend). Several candidates left, or no evidence at all, give
+ *   `action: "unknown"` with `candidates` rather than a guess (with no evidence: every action a
+ *   `POST …/action` can carry, {@link SERVER_ACTIONS}).
+ * - **Lifecycle noise.** A lifecycle event during a build (from the build's first marker, or the
+ *   create request, to `Instance spawned successfully.`) or a migration (from `Migrating` or
+ *   `pre_live_migration` to `Instance running successfully.` or `VM Migration completed`), or next
+ *   to a `During sync_power_state the instance has a pending task (spawning|migrating|…)` line, is
+ *   not a user action (the seed's note: `VM Paused` there is automatic).
+ * - **Events are used once.** An event taken by one request (by request id or by time) is not
+ *   evidence for another; an event carrying the request id of another known request is never
+ *   evidence by time.
+ * - **A create's instance** is not in its URL: it is every instance whose compute records carry
+ *   the create's request id (a multi-create gives one action per instance), else the first
+ *   not-yet-claimed instance first seen in the window with a build marker (`Attempting claim`,
+ *   `Claim successful`, `Took N seconds to spawn/build`, `Instance spawned successfully.`), else
+ *   `""`. Glance and Neutron creates have `instance: ""` (the new id is only in the response).
+ * - **Streaming and memory.** Feed API records to {@link ActionDeriver.api} and compute records to
+ *   {@link ActionDeriver.compute} in any interleaving; a request is decided once both streams have
+ *   passed its time by `2 × (window + jitter) + jitter` (a later request could still be nearer to
+ *   one of its events), so memory holds the records of that horizon of the slower stream (plus one
+ *   entry per distinct instance seen). Feed the two streams merged by time (as
+ *   {@link deriveActions} does) to keep it small; `maxPending` bounds it regardless by deciding the
+ *   oldest request early. Output is in `(ts, requestId, instance, action)` order; a request more
+ *   than the jitter allowance older than one already decided is still emitted, late (counted).
+ * - **Time.** Records without a time are not placed (counted as `untimed`).
+ *
+ * @since 0.1.0
+ * @module
+ */
+import type { OpenStackAction, OsLogRecord } from "./records/OpenStack.js";
+
+/**
+ * Which service's logs: Nova (servers; API plus compute), Glance (images) or Neutron (networks).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Mode = "vm" | "glance" | "neutron";
+
+/**
+ * Options of {@link ActionDeriver} and {@link deriveActions}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeriveOptions {
+  /** Default `vm`. */
+  readonly mode?: Mode | undefined;
+  /** Emit Nova `delete` actions (the seed's `--include-delete`). Default false. */
+  readonly includeDelete?: boolean | undefined;
+  /** Seconds after a request in which compute evidence is looked for. Default 60. */
+  readonly deriveWindowSec?: number | undefined;
+  /** Largest clock difference between API and compute hosts, in seconds. Default 5. */
+  readonly clockJitterSec?: number | undefined;
+  /** Slack around build and migration spans on the compute host's own clock, seconds. Default 2. */
+  readonly spanSlackSec?: number | undefined;
+  /**
+   * Wait for the compute stream before deciding (Nova mode). Default true; set false when no
+   * compute log is given, so requests are decided on the API stream's time alone.
+   */
+  readonly expectCompute?: boolean | undefined;
+  /** Most undecided requests held; beyond it the oldest is decided early. Default 100,000. */
+  readonly maxPending?: number | undefined;
+}
+
+/**
+ * Counters of a {@link ActionDeriver}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DeriveStats {
+  /** API records fed. */
+  readonly apiRecords: number;
+  /** Compute records fed. */
+  readonly computeRecords: number;
+  /** API records that were access lines of mutating requests naming an action. */
+  readonly requests: number;
+  /** Compute records kept as evidence (an instance and a meaning or a request id). */
+  readonly evidence: number;
+  /** Actions emitted. */
+  readonly actions: number;
+  /** Delete actions withheld (no `includeDelete`). */
+  readonly withheldDeletes: number;
+  /** Records without a time. */
+  readonly untimed: number;
+  /** Requests decided early because `maxPending` was reached. */
+  readonly forced: number;
+  /** Actions emitted after a later one (a request older than the jitter allowance, fed late). */
+  readonly late: number;
+  /** Undecided requests now. */
+  readonly pending: number;
+}
+
+/**
+ * Every action a `POST /servers/{id}/action` body can name (Nova's instance-action names; body
+ * keys without an instance action keep the key without its `os-` prefix), sorted: the
+ * `candidates` of an `unknown` action with no evidence.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const SERVER_ACTIONS: ReadonlyArray<string> = [
+  "addFixedIp",
+  "addFloatingIp",
+  "addSecurityGroup",
+  "changePassword",
+  "confirmResize",
+  "console",
+  "createBackup",
+  "createImage",
+  "delete",
+  "evacuate",
+  "getConsoleOutput",
+  "injectNetworkInfo",
+  "live-migration",
+  "lock",
+  "migrate",
+  "pause",
+  "reboot",
+  "rebuild",
+  "removeFixedIp",
+  "removeFloatingIp",
+  "removeSecurityGroup",
+  "rescue",
+  "resetNetwork",
+  "resetState",
+  "resize",
+  "restore",
+  "resume",
+  "revertResize",
+  "shelve",
+  "shelveOffload",
+  "start",
+  "stop",
+  "suspend",
+  "trigger_crash_dump",
+  "unlock",
+  "unpause",
+  "unrescue",
+  "unshelve",
+];
+
+/**
+ * What one nova-compute message says. `actions`: the instance actions it can belong to (null:
+ * none); `mark`: a build or migration boundary (for lifecycle noise and create matching).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface MessageMeaning {
+  readonly actions: ReadonlyArray<string> | null;
+  readonly mark: "build-start" | "build-end" | "migration-start" | "migration-end" | "busy" | null;
+}
+
+const m = (actions: ReadonlyArray<string> | null, mark: MessageMeaning["mark"] = null): MessageMeaning => ({
+  actions,
+  mark,
+});
+
+// Messages of nova/compute/manager.py (and the libvirt driver) printed verbatim.
+const EXACT = new Map<string, MessageMeaning>([
+  ["Rebooting instance", m(["reboot"])],
+  ["Pausing", m(["pause"])],
+  ["Unpausing", m(["unpause"])],
+  ["Resuming", m(["resume"])],
+  ["Rescuing", m(["rescue"])],
+  ["Unrescuing", m(["unrescue"])],
+  ["Shelving", m(["shelve"])],
+  ["Shelve offloading", m(["shelveOffload"])],
+  ["Unshelving", m(["unshelve"])],
+  ["Rebuilding instance", m(["rebuild"])],
+  ["Evacuating instance", m(["evacuate"])],
+  ["Terminating instance", m(["delete"])],
+  ["instance snapshotting", m(["createBackup", "createImage"])],
+  ["Migrating", m(["migrate", "resize"], "migration-start")],
+  ["Admin password set", m(["changePassword"])],
+  ["Get console output", m(["getConsoleOutput"])],
+  ["Live migration failed.", m(["live-migration"], "migration-end")],
+  ["Instance is already powered off in the hypervisor when stop is called.", m(["stop"])],
+  ["Instance spawned successfully.", m(null, "build-end")],
+  ["Instance running successfully.", m(null, "migration-end")],
+]);
+
+const BUSY_TASKS = /^During sync_power_state the instance has a pending task \(([a-z_]+)\)/;
+const NOISY_TASKS = new Set([
+  "spawning",
+  "scheduling",
+  "networking",
+  "block_device_mapping",
+  "migrating",
+  "resize_prep",
+  "resize_migrating",
+  "resize_migrated",
+  "resize_finish",
+  "rebuild_spawning",
+  "rebuilding",
+  "unshelving",
+]);
+const BUSY = m(null, "busy");
+const TOOK = /^Took [0-9.]+ seconds (to spawn the instance|to build instance|for pre_live_migration)/;
+const CONSOLE = /^Getting (vnc|spice|RDP|MKS|serial) console$/;
+
+/**
+ * What a nova-compute message says about instance actions, or undefined when nothing. The table
+ * is built from the messages Nova's compute manager logs (INFO, and a few DEBUG ones): `Pausing`,
+ * `Unpausing`, `Resuming`, `Rescuing`, `Unrescuing`, `Shelving`, `Shelve offloading`,
+ * `Unshelving`, `Rebooting instance`, `Rebuilding instance`, `Evacuating instance`, `Terminating
+ * instance`, `instance snapshotting` (createImage or createBackup; `Found N images (rotation…` says
+ * createBackup), `Migrating` (migrate or resize), `Took N seconds for pre_live_migration…`
+ * (live-migration), `Admin password set`, `Updating instance to original state` (revertResize),
+ * `Going to confirm migration` (confirmResize), `Stopping instance; current vm_state` (stop),
+ * `Getting vnc console` and siblings (the older console actions), plus build and migration
+ * boundaries.
+ *
+ * @since 0.1.0
+ * @category classification
+ */
+export const classifyMessage = (message: string): MessageMeaning | undefined => {
+  const exact = EXACT.get(message);
+  if (exact !== undefined) return exact;
+  switch (message.charCodeAt(0)) {
+    case 65: // A
+      if (message.startsWith("Attempting claim")) return m(null, "build-start");
+      if (message.startsWith("Attaching volume ")) return m(["attach_volume"]);
+      return undefined;
+    case 67: // C
+      return message.startsWith("Claim successful") ? m(null, "build-start") : undefined;
+    case 68: {
+      // D
+      const busy = BUSY_TASKS.exec(message);
+      return busy !== null && NOISY_TASKS.has(busy[1]!) ? BUSY : undefined;
+    }
+    case 70: // F
+      return /^Found \d+ images \(rotation/.test(message) ? m(["createBackup"]) : undefined;
+    case 71: // G
+      if (message.startsWith("Going to confirm migration")) return m(["confirmResize"]);
+      return CONSOLE.test(message) ? m(["console"]) : undefined;
+    case 83: // S
+      return message.startsWith("Stopping instance; current vm_state") ? m(["stop"]) : undefined;
+    case 84: {
+      // T
+      const took = TOOK.exec(message);
+      if (took === null) return undefined;
+      return took[1] === "for pre_live_migration" ? m(["live-migration"], "migration-start") : m(null, "build-end");
+    }
+    case 85: // U
+      return message.startsWith("Updating instance to original state") ? m(["revertResize"]) : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * The action a lifecycle state alone suggests (`VM <State> (Lifecycle Event)`), or undefined.
+ * `Postcopy started` and `Migration completed` are live-migration events.
+ *
+ * @since 0.1.0
+ * @category classification
+ */
+export const LIFECYCLE_ACTIONS: ReadonlyMap<string, string> = new Map([
+  ["Paused", "pause"],
+  ["Resumed", "unpause"],
+  ["Suspended", "suspend"],
+  ["Stopped", "stop"],
+  ["Started", "start"],
+  ["Postcopy started", "live-migration"],
+  ["Migration completed", "live-migration"],
+]);
+
+/**
+ * A request's route: what the URL says. `kind` is `create` (instance unknown from the URL),
+ * `action` (`POST /servers/{id}/action`: named from evidence) or `named`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Route {
+  readonly kind: "create" | "action" | "named";
+  readonly action: string;
+  readonly instance: string;
+  readonly resource: string;
+}
+
+const segmentsOf = (path: string): string[] => {
+  let p = path;
+  const q = p.indexOf("?");
+  if (q >= 0) p = p.slice(0, q);
+  const segs = p.split("/");
+  const out: string[] = [];
+  for (const s of segs) if (s !== "") out.push(s.endsWith(".json") ? s.slice(0, -5) : s);
+  return out;
+};
+
+const isRead = (method: string): boolean => method === "GET" || method === "HEAD" || method === "OPTIONS";
+
+/**
+ * The Nova route of a request (`/v2/{project}/servers…`, `/v2.1/servers…`, any prefix such as
+ * `/compute`), or undefined when it names no action.
+ *
+ * @since 0.1.0
+ * @category routing
+ */
+export const routeNova = (method: string, path: string): Route | undefined => {
+  if (isRead(method)) return undefined;
+  const segs = segmentsOf(path);
+  let i = segs.indexOf("servers");
+  if (i < 0) i = segs.indexOf("os-volumes_boot");
+  if (i < 0) return undefined;
+  const n = segs.length - i - 1;
+  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource: "server" } : undefined;
+  const id = segs[i + 1]!;
+  const named = (action: string): Route => ({ kind: "named", action, instance: id, resource: "server" });
+  if (n === 1) {
+    if (method === "DELETE") return named("delete");
+    if (method === "PUT") return named("update");
+    return undefined;
+  }
+  const sub = segs[i + 2]!;
+  switch (sub) {
+    case "action":
+      return n === 2 && method === "POST" ? { kind: "action", action: "", instance: id, resource: "server" } : undefined;
+    case "remote-consoles":
+      return n === 2 && method === "POST" ? named("console") : undefined;
+    case "os-interface":
+      if (n === 2 && method === "POST") return named("attach_interface");
+      return n === 3 && method === "DELETE" ? named("detach_interface") : undefined;
+    case "os-volume_attachments":
+      if (n === 2 && method === "POST") return named("attach_volume");
+      if (n === 3 && method === "DELETE") return named("detach_volume");
+      return n === 3 && method === "PUT" ? named("swap_volume") : undefined;
+    case "migrations":
+      if (n === 5 && method === "POST" && segs[i + 4] === "action") return named("live_migration_force_complete");
+      return n === 3 && method === "DELETE" ? named("live_migration_cancel") : undefined;
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * The Glance route (`/v2/images…`, `/v1/images…`): create, upload (`PUT …/file` and `…/stage`),
+ * import, update (`PATCH`, v1 `PUT`, tags, members), delete, deactivate, reactivate.
+ *
+ * @since 0.1.0
+ * @category routing
+ */
+export const routeGlance = (method: string, path: string): Route | undefined => {
+  if (isRead(method)) return undefined;
+  const segs = segmentsOf(path);
+  const i = segs.indexOf("images");
+  if (i < 0) return undefined;
+  const n = segs.length - i - 1;
+  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource: "image" } : undefined;
+  const id = segs[i + 1]!;
+  const named = (action: string): Route => ({ kind: "named", action, instance: id, resource: "image" });
+  if (n === 1) {
+    if (method === "PATCH" || method === "PUT") return named("update");
+    return method === "DELETE" ? named("delete") : undefined;
+  }
+  const sub = segs[i + 2]!;
+  switch (sub) {
+    case "file":
+    case "stage":
+      return n === 2 && method === "PUT" ? named("upload") : undefined;
+    case "import":
+      return n === 2 && method === "POST" ? named("import") : undefined;
+    case "actions": {
+      const what = segs[i + 3];
+      return n === 3 && method === "POST" && (what === "deactivate" || what === "reactivate") ? named(what) : undefined;
+    }
+    case "tags":
+      return n === 3 && (method === "PUT" || method === "DELETE") ? named("update") : undefined;
+    case "members":
+      if (n === 2) return method === "POST" ? named("update") : undefined;
+      return n === 3 && (method === "PUT" || method === "DELETE") ? named("update") : undefined;
+    default:
+      return undefined;
+  }
+};
+
+const NEUTRON = new Map([
+  ["networks", "network"],
+  ["subnets", "subnet"],
+  ["ports", "port"],
+  ["routers", "router"],
+  ["floatingips", "floatingip"],
+  ["security-groups", "security-group"],
+  ["security-group-rules", "security-group-rule"],
+]);
+
+/**
+ * The Neutron route (`/v2.0/<resources>[.json][/{id}]`): create (`POST`), update (`PUT`, and a
+ * router's `add_router_interface`/`remove_router_interface`), delete (`DELETE`); `resource` is
+ * network, subnet, port, router, floatingip, security-group or security-group-rule.
+ *
+ * @since 0.1.0
+ * @category routing
+ */
+export const routeNeutron = (method: string, path: string): Route | undefined => {
+  if (isRead(method)) return undefined;
+  const segs = segmentsOf(path);
+  let i = -1;
+  let resource = "";
+  for (let k = 0; k < segs.length; k++) {
+    const r = NEUTRON.get(segs[k]!);
+    if (r !== undefined) {
+      i = k;
+      resource = r;
+      break;
+    }
+  }
+  if (i < 0) return undefined;
+  const n = segs.length - i - 1;
+  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource } : undefined;
+  const id = segs[i + 1]!;
+  if (n === 1) {
+    if (method === "PUT") return { kind: "named", action: "update", instance: id, resource };
+    return method === "DELETE" ? { kind: "named", action: "delete", instance: id, resource } : undefined;
+  }
+  const sub = segs[i + 2];
+  if (n === 2 && method === "PUT" && resource === "router" && (sub === "add_router_interface" || sub === "remove_router_interface"))
+    return { kind: "named", action: "update", instance: id, resource };
+  return undefined;
+};
+
+interface Ev {
+  readonly ts: number;
+  readonly instance: string;
+  readonly reqId: string | null;
+  /** Candidate actions (null: none, a sighting or a mark only). */
+  readonly actions: ReadonlyArray<string> | null;
+  /** Lifecycle state, or null for a message. */
+  readonly state: string | null;
+  readonly mark: MessageMeaning["mark"];
+  claimed: boolean;
+}
+
+interface Req {
+  readonly ts: number;
+  readonly seq: number;
+  readonly route: Route;
+  readonly requestId: string | null;
+  readonly userId: string | null;
+  readonly projectId: string | null;
+  readonly status: number;
+  readonly failed: boolean;
+}
+
+interface Inst {
+  events: Ev[];
+  reqs: Req[];
+  /** Create request time matched to this instance (a build span start), or NaN. */
+  created: number;
+  createClaimed: boolean;
+  lastTs: number;
+}
+
+interface Fresh {
+  readonly instance: string;
+  readonly ts: number;
+  readonly reqId: string | null;
+}
+
+/** An event that can name an action (a message with candidates, or a known lifecycle state). */
+const informs = (e: Ev): boolean => e.actions !== null || (e.state !== null && LIFECYCLE_ACTIONS.has(e.state));
+
+const byTime = (a: { ts: number }, b: { ts: number }): number => a.ts - b.ts;
+
+const compareReq = (a: Req, b: Req): number => {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const ra = a.requestId ?? "";
+  const rb = b.requestId ?? "";
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  return a.seq - b.seq;
+};
+
+/**
+ * Total order of actions: time, then request id (null first), instance, action.
+ *
+ * @since 0.1.0
+ * @category ordering
+ */
+export const compareActions = (a: OpenStackAction, b: OpenStackAction): number => {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const ra = a.requestId ?? "";
+  const rb = b.requestId ?? "";
+  if (ra !== rb) return ra < rb ? -1 : 1;
+  if (a.instance !== b.instance) return a.instance < b.instance ? -1 : 1;
+  return a.action < b.action ? -1 : a.action > b.action ? 1 : 0;
+};
+
+const intersect = (evs: ReadonlyArray<Ev>): ReadonlyArray<string> | null => {
+  let set: ReadonlyArray<string> | null = null;
+  for (const e of evs) {
+    if (e.actions === null || e.state !== null) continue;
+    if (set === null) set = e.actions;
+    else {
+      const next: ReadonlyArray<string> = set.filter((a) => e.actions!.includes(a));
+      if (next.length > 0) set = next;
+    }
+  }
+  return set;
+};
+
+/** Lifecycle-only evidence read as a pattern (events sorted by time). */
+const lifecyclePattern = (evs: ReadonlyArray<Ev>): ReadonlyArray<string> | null => {
+  let first: string | null = null;
+  let paused = false;
+  for (const e of evs) {
+    if (e.state === null) continue;
+    const a = LIFECYCLE_ACTIONS.get(e.state);
+    if (a === undefined) continue;
+    if (paused && e.state === "Stopped") return ["suspend"];
+    if (e.state === "Paused") paused = true;
+    if (first === null) first = a;
+  }
+  return first === null ? null : [first];
+};
+
+const positive = (name: string, v: number | undefined, dflt: number): number => {
+  if (v === undefined) return dflt;
+  if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${v}`);
+  return v;
+};
+
+/**
+ * The incremental deriver (see the module notes for the rules). Feed records with
+ * {@link ActionDeriver.api} and {@link ActionDeriver.compute}, then call
+ * {@link ActionDeriver.end}; actions go to `emit` in order.
+ *
+ * @example
+ * ```ts
+ * const out: OpenStackAction[] = [];
+ * const d = new ActionDeriver({ includeDelete: true }, (a) => out.push(a));
+ * for (const r of merged) (r.http ? d.api(r) : d.compute(r));
+ * d.end();
+ * ```
+ * @since 0.1.0
+ * @category accumulators
+ */
+export class ActionDeriver {
+  private readonly emit: (a: OpenStackAction) => void;
+  private readonly mode: Mode;
+  private readonly includeDelete: boolean;
+  private readonly windowMs: number;
+  private readonly jitterMs: number;
+  private readonly slackMs: number;
+  private readonly expectCompute: boolean;
+  private readonly maxPending: number;
+  private readonly horizonMs: number;
+  private readonly route: (method: string, path: string) => Route | undefined;
+  private readonly pending: Req[] = [];
+  private readonly insts = new Map<string, Inst>();
+  private readonly byReqId = new Map<string, Ev[]>();
+  private readonly reqIndex = new Map<string, Req>();
+  private readonly seen = new Set<string>();
+  private fresh: Fresh[] = [];
+  private apiWm = Number.NEGATIVE_INFINITY;
+  private computeWm = Number.NEGATIVE_INFINITY;
+  private lastEmitted: OpenStackAction | null = null;
+  private seq = 0;
+  private sinceSweep = 0;
+  private n = {
+    apiRecords: 0,
+    computeRecords: 0,
+    requests: 0,
+    evidence: 0,
+    actions: 0,
+    withheldDeletes: 0,
+    untimed: 0,
+    forced: 0,
+    late: 0,
+  };
+
+  constructor(options: DeriveOptions, emit: (a: OpenStackAction) => void) {
+    this.emit = emit;
+    this.mode = options.mode ?? "vm";
+    this.includeDelete = options.includeDelete ?? false;
+    this.windowMs = positive("deriveWindowSec", options.deriveWindowSec, 60) * 1000;
+    this.jitterMs = positive("clockJitterSec", options.clockJitterSec, 5) * 1000;
+    this.slackMs = positive("spanSlackSec", options.spanSlackSec, 2) * 1000;
+    this.maxPending = Math.max(1, positive("maxPending", options.maxPending, 100_000));
+    this.expectCompute = this.mode === "vm" && (options.expectCompute ?? true);
+    const h = this.windowMs + this.jitterMs;
+    this.horizonMs = this.mode === "vm" ? 2 * h + this.jitterMs : this.jitterMs;
+    this.route = this.mode === "vm" ? routeNova : this.mode === "glance" ? routeGlance : routeNeutron;
+  }
+
+  /** Feed one API service record (access lines become requests; others are ignored). @since 0.1.0 */
+  api(r: OsLogRecord): void {
+    this.n.apiRecords++;
+    const http = r.http;
+    if (http === undefined || http === null) return;
+    if (r.ts === null) {
+      this.n.untimed++;
+      return;
+    }
+    const route = this.route(http.method, http.path);
+    if (route === undefined) {
+      this.advanceApi(r.ts);
+      return;
+    }
+    this.n.requests++;
+    const req: Req = {
+      ts: r.ts,
+      seq: this.seq++,
+      route,
+      requestId: r.requestId,
+      userId: r.userId,
+      projectId: r.projectId ?? (this.mode === "vm" ? projectFromPath(http.path) : null),
+      status: http.status,
+      failed: http.status >= 400,
+    };
+    this.insertPending(req);
+    if (req.requestId !== null) this.reqIndex.set(req.requestId, req);
+    if (!req.failed && route.kind !== "create" && this.mode === "vm") this.inst(route.instance).reqs.push(req);
+    this.advanceApi(r.ts);
+  }
+
+  /** Feed one nova-compute record (Nova mode; ignored in the other modes). @since 0.1.0 */
+  compute(r: OsLogRecord): void {
+    this.n.computeRecords++;
+    if (this.mode !== "vm") return;
+    if (r.ts === null) {
+      this.n.untimed++;
+      return;
+    }
+    const instance = r.instance;
+    if (instance !== null) {
+      const state = r.lifecycle ?? null;
+      const meaning = state === null ? classifyMessage(r.message) : undefined;
+      const firstSight = !this.seen.has(instance);
+      if (firstSight) this.seen.add(instance);
+      const informative = state !== null || meaning !== undefined;
+      if (informative || r.requestId !== null) {
+        const ev: Ev = {
+          ts: r.ts,
+          instance,
+          reqId: r.requestId,
+          actions: meaning?.actions ?? null,
+          state,
+          mark: state === "Migration completed" ? "migration-end" : (meaning?.mark ?? null),
+          claimed: false,
+        };
+        const st = this.inst(instance);
+        if (informative) st.events.push(ev);
+        if (r.ts > st.lastTs) st.lastTs = r.ts;
+        if (r.requestId !== null) {
+          const list = this.byReqId.get(r.requestId);
+          if (list === undefined) this.byReqId.set(r.requestId, [ev]);
+          else list.push(ev);
+        }
+        this.n.evidence++;
+        if (firstSight && (ev.mark === "build-start" || ev.mark === "build-end"))
+          this.fresh.push({ instance, ts: r.ts, reqId: r.requestId });
+      }
+    }
+    if (r.ts > this.computeWm) {
+      this.computeWm = r.ts;
+      this.drain(false);
+    }
+    this.maybeSweep();
+  }
+
+  /**
+   * Say that a stream has ended (its time no longer holds decisions back), e.g. when one log file
+   * is shorter than the other. @since 0.1.0
+   */
+  close(stream: "api" | "compute"): void {
+    if (stream === "api") this.apiWm = Number.POSITIVE_INFINITY;
+    else this.computeWm = Number.POSITIVE_INFINITY;
+    this.drain(false);
+  }
+
+  /** Decide every request still waiting and emit it. @since 0.1.0 */
+  end(): void {
+    this.drain(true);
+  }
+
+  /** Counters so far. @since 0.1.0 */
+  stats(): DeriveStats {
+    return { ...this.n, pending: this.pending.length };
+  }
+
+  private advanceApi(ts: number): void {
+    if (ts > this.apiWm) {
+      this.apiWm = ts;
+      this.drain(false);
+    } else if (this.pending.length > this.maxPending) this.drain(false);
+    this.maybeSweep();
+  }
+
+  private inst(instance: string): Inst {
+    let st = this.insts.get(instance);
+    if (st === undefined) {
+      st = { events: [], reqs: [], created: Number.NaN, createClaimed: false, lastTs: Number.NEGATIVE_INFINITY };
+      this.insts.set(instance, st);
+    }
+    return st;
+  }
+
+  private insertPending(req: Req): void {
+    const p = this.pending;
+    let i = p.length;
+    while (i > 0 && compareReq(p[i - 1]!, req) > 0) i--;
+    if (i === p.length) p.push(req);
+    else p.splice(i, 0, req);
+  }
+
+  private watermark(): number {
+    return this.expectCompute ? Math.min(this.apiWm, this.computeWm) : this.apiWm;
+  }
+
+  private drain(all: boolean): void {
+    const p = this.pending;
+    if (p.length === 0) return;
+    const wm = this.watermark();
+    let k = 0;
+    while (k < p.length) {
+      const req = p[k]!;
+      const due = all || req.ts + this.horizonMs <= wm;
+      const forced = !due && p.length - k > this.maxPending;
+      if (!due && !forced) break;
+      if (forced) this.n.forced++;
+      this.decide(req);
+      k++;
+    }
+    if (k > 0) p.splice(0, k);
+  }
+
+  private out(a: OpenStackAction): void {
+    if (this.lastEmitted !== null && compareActions(a, this.lastEmitted) < 0) this.n.late++;
+    else this.lastEmitted = a;
+    this.n.actions++;
+    this.emit(a);
+  }
+
+  private action(
+    req: Req,
+    instance: string,
+    action: string,
+    derivation: OpenStackAction["derivation"],
+    candidates?: ReadonlyArray<string>,
+  ): OpenStackAction {
+    const a: {
+      -readonly [K in keyof OpenStackAction]: OpenStackAction[K];
+    } = {
+      instance,
+      action,
+      ts: req.ts,
+      requestId: req.requestId,
+      userId: req.userId,
+      projectId: req.projectId,
+      status: req.status,
+      derivation,
+      resource: req.route.resource,
+    };
+    if (candidates !== undefined) a.candidates = [...candidates];
+    return a;
+  }
+
+  private inWindow(req: Req, ts: number): boolean {
+    return ts >= req.ts - this.jitterMs && ts <= req.ts + this.windowMs + this.jitterMs;
+  }
+
+  private decide(req: Req): void {
+    const route = req.route;
+    if (route.kind === "named") {
+      if (route.action === "delete" && this.mode === "vm" && !this.includeDelete) {
+        this.n.withheldDeletes++;
+        return;
+      }
+      this.out(this.action(req, route.instance, route.action, "request"));
+      return;
+    }
+    if (route.kind === "create") {
+      if (this.mode !== "vm") {
+        this.out(this.action(req, "", "create", "request"));
+        return;
+      }
+      const found = this.createInstances(req);
+      if (found.length === 0) this.out(this.action(req, "", "create", "request"));
+      for (const i of found) this.out(this.action(req, i, "create", "request"));
+      return;
+    }
+    // POST /servers/{id}/action
+    const instance = route.instance;
+    const byId = req.requestId === null ? undefined : this.byReqId.get(req.requestId);
+    if (byId !== undefined) {
+      const evs = byId.filter((e) => e.instance === instance && informs(e) && this.inWindow(req, e.ts) && !e.claimed);
+      evs.sort(byTime);
+      const messages = evs.filter((e) => e.state === null);
+      const named = messages.length > 0 ? intersect(messages) : lifecyclePattern(evs);
+      if (named !== null) {
+        for (const e of evs) e.claimed = true;
+        this.name(req, instance, named, "request-id");
+        return;
+      }
+    }
+    if (!req.failed) {
+      const evs = this.windowEvidence(req, instance);
+      const messages = evs.filter((e) => e.state === null);
+      const named = messages.length > 0 ? intersect(messages) : lifecyclePattern(evs);
+      if (named !== null) {
+        for (const e of evs) e.claimed = true;
+        this.name(req, instance, named, "time-window");
+        return;
+      }
+    }
+    this.out(this.action(req, instance, "unknown", "time-window", SERVER_ACTIONS));
+  }
+
+  private name(req: Req, instance: string, actions: ReadonlyArray<string>, d: OpenStackAction["derivation"]): void {
+    if (actions.length === 1) this.out(this.action(req, instance, actions[0]!, d));
+    else this.out(this.action(req, instance, "unknown", d, [...actions].sort()));
+  }
+
+  private windowEvidence(req: Req, instance: string): Ev[] {
+    const st = this.insts.get(instance);
+    if (st === undefined) return [];
+    const evs: Ev[] = [];
+    const sorted = st.events.slice().sort(byTime);
+    for (const e of sorted) {
+      if (e.claimed || !this.inWindow(req, e.ts)) continue;
+      if (!informs(e)) continue;
+      if (e.reqId !== null) {
+        const owner = this.reqIndex.get(e.reqId);
+        if (owner !== undefined && owner !== req) continue;
+      }
+      if (e.state !== null && this.isNoise(st, sorted, e)) continue;
+      const d = Math.abs(e.ts - req.ts);
+      let nearer = false;
+      for (const q of st.reqs) {
+        if (q === req) continue;
+        const dq = Math.abs(e.ts - q.ts);
+        if (dq < d || (dq === d && compareReq(q, req) < 0)) {
+          nearer = true;
+          break;
+        }
+      }
+      if (!nearer) evs.push(e);
+    }
+    return evs;
+  }
+
+  /** A lifecycle event inside a build or migration span of its instance (events sorted). */
+  private isNoise(st: Inst, sorted: ReadonlyArray<Ev>, e: Ev): boolean {
+    const t = e.ts;
+    const slack = this.slackMs;
+    if (!Number.isNaN(st.created) && t >= st.created - this.jitterMs) {
+      // From the create request (API clock) to the first build end after it.
+      let end = st.created + this.windowMs + this.jitterMs;
+      for (const x of sorted)
+        if (x.mark === "build-end" && x.ts >= st.created - this.jitterMs) {
+          end = x.ts;
+          break;
+        }
+      if (t <= end + slack) return true;
+    }
+    let start: number | null = null;
+    for (const x of sorted) {
+      const mark = x.mark;
+      if (mark === null) continue;
+      if (mark === "busy") {
+        if (Math.abs(x.ts - t) <= slack) return true;
+      } else if (mark === "build-start" || mark === "migration-start") {
+        if (start === null) start = x.ts;
+      } else if (start !== null) {
+        if (t >= start - slack && t <= x.ts + slack) return true;
+        start = null;
+      }
+    }
+    // A span whose end is not (yet) logged lasts a window.
+    return start !== null && t >= start - slack && t <= start + this.windowMs;
+  }
+
+  private createInstances(req: Req): string[] {
+    const found: string[] = [];
+    if (req.requestId !== null) {
+      const evs = this.byReqId.get(req.requestId);
+      if (evs !== undefined)
+        for (const e of evs)
+          if (this.inWindow(req, e.ts) && !found.includes(e.instance)) {
+            const st = this.inst(e.instance);
+            if (st.createClaimed) continue;
+            found.push(e.instance);
+          }
+    }
+    if (found.length === 0 && !req.failed) {
+      let best: Fresh | null = null;
+      for (const f of this.fresh) {
+        if (!this.inWindow(req, f.ts)) continue;
+        if (this.insts.get(f.instance)?.createClaimed) continue;
+        if (f.reqId !== null) {
+          const owner = this.reqIndex.get(f.reqId);
+          if (owner !== undefined && owner !== req) continue;
+        }
+        if (best === null || f.ts < best.ts || (f.ts === best.ts && f.instance < best.instance)) best = f;
+      }
+      if (best !== null) found.push(best.instance);
+    }
+    found.sort();
+    for (const i of found) {
+      const st = this.inst(i);
+      st.createClaimed = true;
+      st.created = req.ts;
+    }
+    return found;
+  }
+
+  private maybeSweep(): void {
+    if (++this.sinceSweep < 4096) return;
+    this.sinceSweep = 0;
+    this.sweep();
+  }
+
+  /** Forget what no undecided or future request can use. */
+  private sweep(): void {
+    const wm = this.watermark();
+    const oldestPending = this.pending.length > 0 ? this.pending[0]!.ts : wm;
+    const base = Math.min(wm, oldestPending);
+    if (!Number.isFinite(base)) return;
+    // Requests may compete for events up to 2 × (window + jitter) from each other; spans need a window more.
+    const cutoff = base - 2 * this.horizonMs - this.windowMs;
+    for (const [id, st] of this.insts) {
+      if (st.lastTs < cutoff && (st.reqs.length === 0 || st.reqs[st.reqs.length - 1]!.ts < cutoff)) {
+        this.insts.delete(id);
+        continue;
+      }
+      if (st.events.length > 0 && st.events[0]!.ts < cutoff) st.events = st.events.filter((e) => e.ts >= cutoff);
+      if (st.reqs.length > 0 && st.reqs[0]!.ts < cutoff) st.reqs = st.reqs.filter((q) => q.ts >= cutoff);
+    }
+    for (const [id, evs] of this.byReqId) if (evs[evs.length - 1]!.ts < cutoff) this.byReqId.delete(id);
+    for (const [id, q] of this.reqIndex) if (q.ts < cutoff) this.reqIndex.delete(id);
+    if (this.fresh.length > 0 && this.fresh[0]!.ts < cutoff) this.fresh = this.fresh.filter((f) => f.ts >= cutoff);
+  }
+}
+
+const projectFromPath = (path: string): string | null => {
+  const segs = segmentsOf(path);
+  const i = segs.indexOf("servers");
+  if (i < 2) return null;
+  const v = segs[i - 2]!;
+  const p = segs[i - 1]!;
+  return /^v2(\.\d+)?$/.test(v) ? p : null;
+};
+
+/**
+ * Merge two time-ordered record streams by time (records without a time go first); ties take
+ * the first stream's record. Lazy: holds one record of each.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export function* mergeByTime<A extends { readonly ts: number | null }, B extends { readonly ts: number | null }>(
+  a: Iterable<A>,
+  b: Iterable<B>,
+): Generator<{ readonly side: 0; readonly record: A } | { readonly side: 1; readonly record: B }> {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
+  let ra = ia.next();
+  let rb = ib.next();
+  while (!ra.done || !rb.done) {
+    const takeA =
+      !ra.done && (rb.done || (ra.value.ts ?? Number.NEGATIVE_INFINITY) <= (rb.value.ts ?? Number.NEGATIVE_INFINITY));
+    if (takeA) {
+      yield { side: 0, record: ra.value as A };
+      ra = ia.next();
+    } else {
+      yield { side: 1, record: rb.value as B };
+      rb = ib.next();
+    }
+  }
+}
+
+/**
+ * Derive every action of whole inputs: API records and (Nova mode) compute records, each in time
+ * order, merged by time and fed to an {@link ActionDeriver}; the result is sorted by
+ * {@link compareActions}.
+ *
+ * @example
+ * ```ts
+ * deriveActions(apiRecords, computeRecords, { includeDelete: true, deriveWindowSec: 120 });
+ * // [{ instance: "…", action: "create", derivation: "request", … }, { action: "pause", derivation: "request-id", … }]
+ * ```
+ * @since 0.1.0
+ * @category analyses
+ */
+export const deriveActions = (
+  apiRecords: Iterable<OsLogRecord>,
+  computeRecords: Iterable<OsLogRecord> = [],
+  options: DeriveOptions = {},
+): OpenStackAction[] => {
+  const out: OpenStackAction[] = [];
+  const d = new ActionDeriver(options, (a) => out.push(a));
+  for (const x of mergeByTime(apiRecords, computeRecords)) {
+    if (x.side === 0) d.api(x.record);
+    else d.compute(x.record);
+  }
+  d.end();
+  return out.sort(compareActions);
+};
