@@ -115,6 +115,8 @@ const BANNERS = [
   "time source is",
   "non-static address table",
   "static address table",
+  "number of ",
+  "dynamic address count",
 ];
 
 /**
