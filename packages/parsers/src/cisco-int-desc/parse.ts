@@ -31,7 +31,7 @@ const parenSuffix = (t: string, i: number): number => {
 
 /**
  * Reads one row by tokens (when it does not line up with the header's columns): interface,
- * status (`admin down` and a `(…)` suffix kept), protocol, then the description to the end of
+ * status (`admin down` and a `(…)` suffix kept), protocol (one word), then the description to the end of
  * the line. Undefined when the status or protocol word is not one IOS prints.
  */
 const byTokens = (t: string): { port: string; status: string; protocol: string; description: string } | undefined => {
@@ -52,11 +52,9 @@ const byTokens = (t: string): { port: string; status: string; protocol: string; 
   if (!nextToken(t, sE)) return undefined;
   w = t.slice(tok.s, tok.e);
   if (!PROTOCOL_WORDS.has(w)) return undefined;
-  sS = tok.s;
+  // (a `(…)` after the protocol is the description's: IOS puts suffixes on the status only)
   sE = tok.e;
-  const pp = parenSuffix(t, sE);
-  if (pp > 0) sE = pp;
-  const protocol = t.slice(sS, sE);
+  const protocol = w;
   const description = nextToken(t, sE) ? t.slice(tok.s).trimEnd() : "";
   return { port, status, protocol, description };
 };
