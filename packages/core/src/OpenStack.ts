@@ -117,6 +117,12 @@ export interface DeriveStats {
   readonly late: number;
   /** Undecided requests now. */
   readonly pending: number;
+  /** Compute events held now (the memory bound). */
+  readonly heldEvents: number;
+  /** Instances with held state now. */
+  readonly heldInstances: number;
+  /** Distinct instances ever seen on compute (one small entry each). */
+  readonly seenInstances: number;
 }
 
 /**
@@ -706,7 +712,15 @@ export class ActionDeriver {
 
   /** Counters so far. @since 0.1.0 */
   stats(): DeriveStats {
-    return { ...this.n, pending: this.pending.length };
+    let heldEvents = 0;
+    for (const st of this.insts.values()) heldEvents += st.events.length;
+    return {
+      ...this.n,
+      pending: this.pending.length,
+      heldEvents,
+      heldInstances: this.insts.size,
+      seenInstances: this.seen.size,
+    };
   }
 
   private advanceApi(ts: number): void {
@@ -885,20 +899,41 @@ export class ActionDeriver {
       if (t <= end + slack) return true;
     }
     let start: number | null = null;
+    let cap = 0;
     for (const x of sorted) {
       const mark = x.mark;
       if (mark === null) continue;
       if (mark === "busy") {
         if (Math.abs(x.ts - t) <= slack) return true;
-      } else if (mark === "build-start" || mark === "migration-start") {
-        if (start === null) start = x.ts;
+        continue;
+      }
+      if (start !== null && x.ts > cap + slack) {
+        // The open span expired before this marker.
+        if (t >= start - slack && t <= cap) return true;
+        start = null;
+      }
+      if (mark === "build-start" || mark === "migration-start") {
+        if (start === null) {
+          start = x.ts;
+          cap = this.openSpanEnd(st, start);
+        }
       } else if (start !== null) {
         if (t >= start - slack && t <= x.ts + slack) return true;
         start = null;
       }
     }
-    // A span whose end is not (yet) logged lasts a window.
-    return start !== null && t >= start - slack && t <= start + this.windowMs;
+    return start !== null && t >= start - slack && t <= cap;
+  }
+
+  /** Where a span whose end is not logged stops: a window, or the instance's next request. */
+  private openSpanEnd(st: Inst, start: number): number {
+    let end = start + this.windowMs;
+    for (const q of st.reqs)
+      if (q.ts > start + this.jitterMs) {
+        end = Math.min(end, q.ts - this.jitterMs);
+        break;
+      }
+    return end;
   }
 
   private createInstances(req: Req): string[] {
