@@ -302,7 +302,7 @@ export const generateCloud = (options: GenOptions): GenResult => {
     for (let j = 0; j < n && state !== "gone"; j++) {
       t += minGapMs + Math.floor(rnd() * spread * 1000);
       if (rnd() < 0.5) noiseApi(t - 1000 - Math.floor(rnd() * 3000), project, user, rnd() < 0.5 ? instance : null);
-      const op = pick(rnd, NEXT[state]);
+      const op: Op = pick(rnd, NEXT[state as Exclude<State, "gone">]);
       const req = `req-${uuid(rnd)}`;
       const fail = rnd() < pFail;
       const withId = rnd() < pReq ? req : null;
