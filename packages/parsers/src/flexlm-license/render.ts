@@ -83,6 +83,8 @@ const tokens = (r: LicenceFileLine): string[] => {
  * `SIGN=` (dropped again by the parser); keywords with spaces, `=` or empty values are quoted and
  * `""` values print as bare flags. Lines longer than `options.width` wrap with `\` + newline + TAB
  * between tokens, and inside a quoted value that holds spaces.
+ * A bare flag on a VENDOR line without path, options or port would read back as the path (the
+ * format's own ambiguity), and values lose runs of spaces (continuations join with one).
  *
  * @example
  * ```ts
