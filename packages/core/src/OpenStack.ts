@@ -275,7 +275,9 @@ export const classifyMessage = (message: string): MessageMeaning | undefined => 
       // T
       const took = TOOK.exec(message);
       if (took === null) return undefined;
-      return took[1] === "for pre_live_migration" ? m(["live-migration"], "migration-start") : m(null, "build-end");
+      return took[1] === "for pre_live_migration"
+        ? m(["live-migration"], "migration-start")
+        : m(null, "build-end");
     }
     case 85: // U
       return message.startsWith("Updating instance to original state") ? m(["revertResize"]) : undefined;
@@ -341,7 +343,10 @@ export const routeNova = (method: string, path: string): Route | undefined => {
   if (i < 0) i = segs.indexOf("os-volumes_boot");
   if (i < 0) return undefined;
   const n = segs.length - i - 1;
-  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource: "server" } : undefined;
+  if (n === 0)
+    return method === "POST"
+      ? { kind: "create", action: "create", instance: "", resource: "server" }
+      : undefined;
   const id = segs[i + 1]!;
   const named = (action: string): Route => ({ kind: "named", action, instance: id, resource: "server" });
   if (n === 1) {
@@ -352,7 +357,9 @@ export const routeNova = (method: string, path: string): Route | undefined => {
   const sub = segs[i + 2]!;
   switch (sub) {
     case "action":
-      return n === 2 && method === "POST" ? { kind: "action", action: "", instance: id, resource: "server" } : undefined;
+      return n === 2 && method === "POST"
+        ? { kind: "action", action: "", instance: id, resource: "server" }
+        : undefined;
     case "remote-consoles":
       return n === 2 && method === "POST" ? named("console") : undefined;
     case "os-interface":
@@ -363,7 +370,8 @@ export const routeNova = (method: string, path: string): Route | undefined => {
       if (n === 3 && method === "DELETE") return named("detach_volume");
       return n === 3 && method === "PUT" ? named("swap_volume") : undefined;
     case "migrations":
-      if (n === 5 && method === "POST" && segs[i + 4] === "action") return named("live_migration_force_complete");
+      if (n === 4 && method === "POST" && segs[i + 4] === "action")
+        return named("live_migration_force_complete");
       return n === 3 && method === "DELETE" ? named("live_migration_cancel") : undefined;
     default:
       return undefined;
@@ -383,7 +391,10 @@ export const routeGlance = (method: string, path: string): Route | undefined => 
   const i = segs.indexOf("images");
   if (i < 0) return undefined;
   const n = segs.length - i - 1;
-  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource: "image" } : undefined;
+  if (n === 0)
+    return method === "POST"
+      ? { kind: "create", action: "create", instance: "", resource: "image" }
+      : undefined;
   const id = segs[i + 1]!;
   const named = (action: string): Route => ({ kind: "named", action, instance: id, resource: "image" });
   if (n === 1) {
@@ -399,7 +410,9 @@ export const routeGlance = (method: string, path: string): Route | undefined => 
       return n === 2 && method === "POST" ? named("import") : undefined;
     case "actions": {
       const what = segs[i + 3];
-      return n === 3 && method === "POST" && (what === "deactivate" || what === "reactivate") ? named(what) : undefined;
+      return n === 3 && method === "POST" && (what === "deactivate" || what === "reactivate")
+        ? named(what)
+        : undefined;
     }
     case "tags":
       return n === 3 && (method === "PUT" || method === "DELETE") ? named("update") : undefined;
@@ -444,14 +457,20 @@ export const routeNeutron = (method: string, path: string): Route | undefined =>
   }
   if (i < 0) return undefined;
   const n = segs.length - i - 1;
-  if (n === 0) return method === "POST" ? { kind: "create", action: "create", instance: "", resource } : undefined;
+  if (n === 0)
+    return method === "POST" ? { kind: "create", action: "create", instance: "", resource } : undefined;
   const id = segs[i + 1]!;
   if (n === 1) {
     if (method === "PUT") return { kind: "named", action: "update", instance: id, resource };
     return method === "DELETE" ? { kind: "named", action: "delete", instance: id, resource } : undefined;
   }
   const sub = segs[i + 2];
-  if (n === 2 && method === "PUT" && resource === "router" && (sub === "add_router_interface" || sub === "remove_router_interface"))
+  if (
+    n === 2 &&
+    method === "PUT" &&
+    resource === "router" &&
+    (sub === "add_router_interface" || sub === "remove_router_interface")
+  )
     return { kind: "named", action: "update", instance: id, resource };
   return undefined;
 };
@@ -495,7 +514,8 @@ interface Fresh {
 }
 
 /** An event that can name an action (a message with candidates, or a known lifecycle state). */
-const informs = (e: Ev): boolean => e.actions !== null || (e.state !== null && LIFECYCLE_ACTIONS.has(e.state));
+const informs = (e: Ev): boolean =>
+  e.actions !== null || (e.state !== null && LIFECYCLE_ACTIONS.has(e.state));
 
 const byTime = (a: { ts: number }, b: { ts: number }): number => a.ts - b.ts;
 
@@ -593,6 +613,7 @@ export class ActionDeriver {
   private lastEmitted: OpenStackAction | null = null;
   private seq = 0;
   private sinceSweep = 0;
+  private lastSweepWm = Number.NEGATIVE_INFINITY;
   private n = {
     apiRecords: 0,
     computeRecords: 0,
@@ -646,7 +667,8 @@ export class ActionDeriver {
     };
     this.insertPending(req);
     if (req.requestId !== null) this.reqIndex.set(req.requestId, req);
-    if (!req.failed && route.kind !== "create" && this.mode === "vm") this.inst(route.instance).reqs.push(req);
+    if (!req.failed && route.kind !== "create" && this.mode === "vm")
+      this.inst(route.instance).reqs.push(req);
     this.advanceApi(r.ts);
   }
 
@@ -734,7 +756,13 @@ export class ActionDeriver {
   private inst(instance: string): Inst {
     let st = this.insts.get(instance);
     if (st === undefined) {
-      st = { events: [], reqs: [], created: Number.NaN, createClaimed: false, lastTs: Number.NEGATIVE_INFINITY };
+      st = {
+        events: [],
+        reqs: [],
+        created: Number.NaN,
+        createClaimed: false,
+        lastTs: Number.NEGATIVE_INFINITY,
+      };
       this.insts.set(instance, st);
     }
     return st;
@@ -828,7 +856,9 @@ export class ActionDeriver {
     const instance = route.instance;
     const byId = req.requestId === null ? undefined : this.byReqId.get(req.requestId);
     if (byId !== undefined) {
-      const evs = byId.filter((e) => e.instance === instance && informs(e) && this.inWindow(req, e.ts) && !e.claimed);
+      const evs = byId.filter(
+        (e) => e.instance === instance && informs(e) && this.inWindow(req, e.ts) && !e.claimed,
+      );
       evs.sort(byTime);
       const messages = evs.filter((e) => e.state === null);
       const named = messages.length > 0 ? intersect(messages) : lifecyclePattern(evs);
@@ -851,7 +881,12 @@ export class ActionDeriver {
     this.out(this.action(req, instance, "unknown", "time-window", SERVER_ACTIONS));
   }
 
-  private name(req: Req, instance: string, actions: ReadonlyArray<string>, d: OpenStackAction["derivation"]): void {
+  private name(
+    req: Req,
+    instance: string,
+    actions: ReadonlyArray<string>,
+    d: OpenStackAction["derivation"],
+  ): void {
     if (actions.length === 1) this.out(this.action(req, instance, actions[0]!, d));
     else this.out(this.action(req, instance, "unknown", d, [...actions].sort()));
   }
@@ -971,7 +1006,12 @@ export class ActionDeriver {
   }
 
   private maybeSweep(): void {
-    if (++this.sinceSweep < 4096) return;
+    if (++this.sinceSweep < 4096) {
+      // Also when time jumps by more than the horizon (a quiet night, the next log file).
+      if ((this.sinceSweep & 63) !== 0) return;
+      const wm = this.watermark();
+      if (!(wm - this.lastSweepWm > this.horizonMs)) return;
+    }
     this.sinceSweep = 0;
     this.sweep();
   }
@@ -979,6 +1019,7 @@ export class ActionDeriver {
   /** Forget what no undecided or future request can use. */
   private sweep(): void {
     const wm = this.watermark();
+    this.lastSweepWm = wm;
     const oldestPending = this.pending.length > 0 ? this.pending[0]!.ts : wm;
     const base = Math.min(wm, oldestPending);
     if (!Number.isFinite(base)) return;
@@ -989,12 +1030,14 @@ export class ActionDeriver {
         this.insts.delete(id);
         continue;
       }
-      if (st.events.length > 0 && st.events[0]!.ts < cutoff) st.events = st.events.filter((e) => e.ts >= cutoff);
+      if (st.events.length > 0 && st.events[0]!.ts < cutoff)
+        st.events = st.events.filter((e) => e.ts >= cutoff);
       if (st.reqs.length > 0 && st.reqs[0]!.ts < cutoff) st.reqs = st.reqs.filter((q) => q.ts >= cutoff);
     }
     for (const [id, evs] of this.byReqId) if (evs[evs.length - 1]!.ts < cutoff) this.byReqId.delete(id);
     for (const [id, q] of this.reqIndex) if (q.ts < cutoff) this.reqIndex.delete(id);
-    if (this.fresh.length > 0 && this.fresh[0]!.ts < cutoff) this.fresh = this.fresh.filter((f) => f.ts >= cutoff);
+    if (this.fresh.length > 0 && this.fresh[0]!.ts < cutoff)
+      this.fresh = this.fresh.filter((f) => f.ts >= cutoff);
   }
 }
 
@@ -1014,7 +1057,10 @@ const projectFromPath = (path: string): string | null => {
  * @since 0.1.0
  * @category combinators
  */
-export function* mergeByTime<A extends { readonly ts: number | null }, B extends { readonly ts: number | null }>(
+export function* mergeByTime<
+  A extends { readonly ts: number | null },
+  B extends { readonly ts: number | null },
+>(
   a: Iterable<A>,
   b: Iterable<B>,
 ): Generator<{ readonly side: 0; readonly record: A } | { readonly side: 1; readonly record: B }> {
@@ -1024,7 +1070,8 @@ export function* mergeByTime<A extends { readonly ts: number | null }, B extends
   let rb = ib.next();
   while (!ra.done || !rb.done) {
     const takeA =
-      !ra.done && (rb.done || (ra.value.ts ?? Number.NEGATIVE_INFINITY) <= (rb.value.ts ?? Number.NEGATIVE_INFINITY));
+      !ra.done &&
+      (rb.done || (ra.value.ts ?? Number.NEGATIVE_INFINITY) <= (rb.value.ts ?? Number.NEGATIVE_INFINITY));
     if (takeA) {
       yield { side: 0, record: ra.value as A };
       ra = ia.next();

@@ -22,8 +22,9 @@
  * is `unknown` with every server action as candidate. Actions on one instance are spaced so that
  * each request's evidence is nearer to it than to its neighbours, even after the clock offset.
  */
-import type { OpenStackAction, OsLogRecord } from "../../src/records/OpenStack.js";
+
 import { SERVER_ACTIONS } from "../../src/OpenStack.js";
+import type { OpenStackAction, OsLogRecord } from "../../src/records/OpenStack.js";
 
 /** Options of {@link generateCloud}. */
 export interface GenOptions {
@@ -228,7 +229,8 @@ export const generateCloud = (options: GenOptions): GenResult => {
     });
   };
   const noiseApi = (ts: number, project: string, user: string, instance: string | null): void => {
-    const path = instance === null ? `/v2.1/${project}/servers/detail` : `/v2.1/${project}/servers/${instance}`;
+    const path =
+      instance === null ? `/v2.1/${project}/servers/detail` : `/v2.1/${project}/servers/${instance}`;
     access(ts, `req-${uuid(rnd)}`, user, project, "GET", path, 200);
   };
 
@@ -281,27 +283,70 @@ export const generateCloud = (options: GenOptions): GenResult => {
       truthOf(t, req, "create", 202, "request");
       const withId = rnd() < pReq ? req : null;
       let c = t + 300 + Math.floor(rnd() * 400);
-      line(c, instance, "Attempting claim on node cmp-1: memory 2048 MB, disk 20 GB, vcpus 1 CPU", withId, "INFO", "nova.compute.claims", user, project);
+      line(
+        c,
+        instance,
+        "Attempting claim on node cmp-1: memory 2048 MB, disk 20 GB, vcpus 1 CPU",
+        withId,
+        "INFO",
+        "nova.compute.claims",
+        user,
+        project,
+      );
       c += 50;
-      line(c, instance, "Claim successful on node cmp-1", withId, "INFO", "nova.compute.claims", user, project);
+      line(
+        c,
+        instance,
+        "Claim successful on node cmp-1",
+        withId,
+        "INFO",
+        "nova.compute.claims",
+        user,
+        project,
+      );
       c += 1200 + Math.floor(rnd() * 800);
       lifecycle(c, instance, "Started");
       c += 100;
       lifecycle(c, instance, "Paused");
-      if (rnd() < 0.5) line(c + 20, instance, "During sync_power_state the instance has a pending task (spawning). Skip.", null);
+      if (rnd() < 0.5)
+        line(
+          c + 20,
+          instance,
+          "During sync_power_state the instance has a pending task (spawning). Skip.",
+          null,
+        );
       c += 700;
       lifecycle(c, instance, "Resumed");
       c += 300;
       line(c, instance, "Instance spawned successfully.", null, "INFO", "nova.virt.libvirt.driver");
       c += 20;
-      line(c, instance, `Took ${((c - t) / 1000 - 0.5).toFixed(2)} seconds to spawn the instance on the hypervisor.`, withId, "INFO", "nova.compute.manager", user, project);
+      line(
+        c,
+        instance,
+        `Took ${((c - t) / 1000 - 0.5).toFixed(2)} seconds to spawn the instance on the hypervisor.`,
+        withId,
+        "INFO",
+        "nova.compute.manager",
+        user,
+        project,
+      );
       c += 30;
-      line(c, instance, `Took ${((c - t) / 1000).toFixed(2)} seconds to build instance.`, withId, "INFO", "nova.compute.manager", user, project);
+      line(
+        c,
+        instance,
+        `Took ${((c - t) / 1000).toFixed(2)} seconds to build instance.`,
+        withId,
+        "INFO",
+        "nova.compute.manager",
+        user,
+        project,
+      );
     }
     const n = 1 + Math.floor(rnd() * perInst);
     for (let j = 0; j < n && state !== "gone"; j++) {
       t += minGapMs + Math.floor(rnd() * spread * 1000);
-      if (rnd() < 0.5) noiseApi(t - 1000 - Math.floor(rnd() * 3000), project, user, rnd() < 0.5 ? instance : null);
+      if (rnd() < 0.5)
+        noiseApi(t - 1000 - Math.floor(rnd() * 3000), project, user, rnd() < 0.5 ? instance : null);
       const op: Op = pick(rnd, NEXT[state as Exclude<State, "gone">]);
       const req = `req-${uuid(rnd)}`;
       const fail = rnd() < pFail;
@@ -375,7 +420,10 @@ export const generateCloud = (options: GenOptions): GenResult => {
           break;
         case "stop":
           if (debug) {
-            msg("Stopping instance; current vm_state: active, current task_state: powering-off, current DB power_state: 1, current VM power_state: 1", "DEBUG");
+            msg(
+              "Stopping instance; current vm_state: active, current task_state: powering-off, current DB power_state: 1, current VM power_state: 1",
+              "DEBUG",
+            );
             life("Stopped");
             byMessage("stop");
           } else {
@@ -388,7 +436,9 @@ export const generateCloud = (options: GenOptions): GenResult => {
           truthOf(t, req, "start", 202, "time-window");
           break;
         case "live-migration":
-          msg(`Took ${(0.5 + rnd() * 2).toFixed(2)} seconds for pre_live_migration on destination host cmp-2.`);
+          msg(
+            `Took ${(0.5 + rnd() * 2).toFixed(2)} seconds for pre_live_migration on destination host cmp-2.`,
+          );
           life("Paused");
           if (rnd() < 0.5) life("Migration completed");
           byMessage("live-migration");
@@ -432,7 +482,8 @@ export const generateCloud = (options: GenOptions): GenResult => {
           byMessage("console");
           break;
       }
-      if (c - t > MAX_LAG_SEC * 1000) throw new Error(`generator: evidence lag ${c - t} ms exceeds MAX_LAG_SEC`);
+      if (c - t > MAX_LAG_SEC * 1000)
+        throw new Error(`generator: evidence lag ${c - t} ms exceeds MAX_LAG_SEC`);
       state = AFTER[op] ?? state;
     }
   }
