@@ -35,6 +35,9 @@ const decoder = new TextDecoder("utf-8");
 const LINE =
   /^(?:\S+ )?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d+ (?:\d+ )?[A-Z]+ \S+(?: (\[(?:-|(?:\S+ )?req-[^\]]*)\]))?/;
 
+/** Lines that continue a record (tracebacks) rather than start one. */
+const CONTINUATION = /^(?:[ \t]|Traceback \(|During handling|The above exception|[\w.]+(?::|$))/;
+
 /**
  * Confidence that `head` is an oslo.log service log: the share of oslo.log lines among the first
  * non-blank lines that are not continuation lines, up to 0.95 when some carry a request context
@@ -45,9 +48,7 @@ const LINE =
  */
 export const sniff = (head: Uint8Array): number => {
   const text = decoder.decode(head.subarray(0, 16384));
-  const lines = text
-    .split("\n", 60)
-    .filter((l) => l.trim().length > 0 && !/^[ \t]/.test(l) && !l.startsWith("Traceback"));
+  const lines = text.split("\n", 60).filter((l) => l.trim().length > 0 && !CONTINUATION.test(l));
   if (lines.length === 0) return 0;
   let hits = 0;
   let ctx = 0;

@@ -416,7 +416,8 @@ export const parseHttpMessage = (message: string): HttpRequest | null => httpAt(
  */
 export const parseLifecycleMessage = (message: string): string | null => lifecycleAt(message, 0);
 
-const DEBUG_SUFFIX = /^(.*?) (?:\{\{\(pid=(\d+)\) )?(\S+) (\S+\.py):(\d+)(\}\})?$/s;
+const DEBUG_SUFFIX = /^(.*) (\S+) (\S+\.py):(\d+)$/s;
+const DEVSTACK_SUFFIX = /^(.*) \{\{\(pid=\d+\) (\S+) (\S+\.py):(\d+)\}\}$/s;
 
 /**
  * Splits oslo.log's DEBUG suffix ` funcName path:lineno` (`logging_debug_format_suffix`; devstack's
@@ -436,10 +437,9 @@ const DEBUG_SUFFIX = /^(.*?) (?:\{\{\(pid=(\d+)\) )?(\S+) (\S+\.py):(\d+)(\}\})?
 export const splitDebugSuffix = (
   message: string,
 ): { message: string; func: string; path: string; line: number } | undefined => {
-  const m = DEBUG_SUFFIX.exec(message);
+  const m = DEVSTACK_SUFFIX.exec(message) ?? DEBUG_SUFFIX.exec(message);
   if (!m) return undefined;
-  if ((m[2] !== undefined) !== (m[6] !== undefined)) return undefined;
-  return { message: m[1]!, func: m[3]!, path: m[4]!, line: Number(m[5]) };
+  return { message: m[1]!, func: m[2]!, path: m[3]!, line: Number(m[4]) };
 };
 
 /** Whether a line without an oslo.log head continues a traceback or a multi-line message. */
@@ -503,7 +503,7 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
       } else omitted++;
     };
 
-    const line = (t: string, no: number): void => {
+    const line = (t: string, no: number) => {
       const n = t.length;
       if (n === 0) return emit.ignore(no, "blank");
       const c0 = t.charCodeAt(0);
