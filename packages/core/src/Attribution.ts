@@ -18,7 +18,14 @@
  *   ("an IN means the address was in the snapshot before it").
  * What a host holds is known from the events: OUT/IN paired per feature and user@host, a first
  * pass counting the INs of checkouts made before the capture began (so hosts holding at the start
- * are known), and server restarts ({@link restartScope}) ending what the daemon held.
+ * are known), and server restarts ({@link restartScope}) ending what the daemon held. A checkout
+ * held from before the capture to after it shows in no event: by default the capture is assumed
+ * to have none (a host found connected with no new address is then a conflict, not an answer).
+ * With `silentHolders: true` such hosts are allowed for: their address is in every snapshot
+ * before the first restart, so those addresses (`always`) join the new-connection and drop sets
+ * (before the first restart of lmgrd). Sound then too, but an address connected all along (the
+ * server's own socket, a host holding a licence all day) stays a candidate of every host unless
+ * elimination removes it.
  * The constraints of all a host's snapshots are intersected. Then **elimination** runs to a
  * fixpoint: an address that is certainly one host's (a single candidate) is removed from every
  * other host's candidates; a host left with one is `eliminated`.
@@ -56,6 +63,12 @@ export interface AttributionOptions {
   readonly assumeNewConnection?: boolean | undefined;
   /** Server restarts end what the daemon held. Default true. */
   readonly closeOnRestart?: boolean | undefined;
+  /**
+   * Allow for hosts holding a licence from before the capture to after it, which no event shows
+   * (see the module documentation). Default false: the capture is assumed to show, by an OUT or
+   * an IN, every checkout held during it.
+   */
+  readonly silentHolders?: boolean | undefined;
 }
 
 /**
@@ -112,7 +125,8 @@ interface HostState {
   constraints: number;
   rejected: number;
   evidence: number;
-  lastSnapshot: number;
+  /** First snapshot of the current holding interval, or -1. */
+  holdStart: number;
   status: AttributionStatus;
   confidence: number;
   reason: string | null;
@@ -166,33 +180,55 @@ export const analyse = (
   const useNew = options.assumeNewConnection ?? true;
   const closeOnRestart = options.closeOnRestart ?? true;
 
-  // Pass 1: checkouts held before the capture began, per key (their IN has no OUT before it).
+  const canon = new Map<string, string>();
+  const canonical = (ip: string): string => {
+    let c = canon.get(ip);
+    if (c === undefined) {
+      c = canonicalIp(ip.trim());
+      canon.set(ip, c);
+    }
+    return c;
+  };
+
+  // Pass 1: checkouts held before the capture began, per key (their IN has no OUT before it);
+  // the addresses present in every snapshot before the first restart (`always`): where a host
+  // holding a licence from before the capture to its end (no event tells) must be; and the first
+  // restart of every daemon, after which no such silent holding remains.
+  let always: Set<string> | null = null;
+  let silentUntil = Number.POSITIVE_INFINITY;
   const pre = new Holdings();
   const preHeld = new Map<string, { d: string; n: number }>();
   {
     const h = new Holdings();
     const restarted = new Set<string>();
-    for (const s of snapshots) {
+    for (let j = 0; j < snapshots.length; j++) {
+      const s = snapshots[j]!;
       const e = s.event;
-      if (e === null) continue;
-      if (e.event === "OUT" || e.event === "IN") {
-        if (e.feature === null || e.user === null || e.host === null) continue;
-        const d = daemonKey(e.daemon);
-        const k = e.feature + SEP + e.user + SEP + e.host;
-        const n = h.get(d, k);
-        if (e.event === "OUT") h.set(d, k, n + 1);
-        else if (n > 0) h.set(d, k, n - 1);
-        else if (!restarted.has(d) && !restarted.has("*")) {
-          const p = preHeld.get(d + SEP + k);
-          if (p === undefined) preHeld.set(d + SEP + k, { d, n: 1 });
-          else p.n++;
+      const usage = e !== null && (e.event === "OUT" || e.event === "IN");
+      const scope = e !== null && !usage && closeOnRestart ? restartScope(e) : null;
+      if (scope !== null) {
+        restarted.add(scope);
+        if (scope === "*" && silentUntil > j) silentUntil = j;
+        h.clear(scope, () => {});
+      }
+      // Snapshot j follows event j: a restart's own snapshot is already after it.
+      if (restarted.size === 0) {
+        if (always === null) always = new Set(s.clients.map(canonical));
+        else if (always.size > 0) {
+          const cur = new Set(s.clients.map(canonical));
+          for (const ip of always) if (!cur.has(ip)) always.delete(ip);
         }
-      } else if (closeOnRestart) {
-        const scope = restartScope(e);
-        if (scope !== null) {
-          restarted.add(scope);
-          h.clear(scope, () => {});
-        }
+      }
+      if (!usage || e.feature === null || e.user === null || e.host === null) continue;
+      const d = daemonKey(e.daemon);
+      const k = e.feature + SEP + e.user + SEP + e.host;
+      const n = h.get(d, k);
+      if (e.event === "OUT") h.set(d, k, n + 1);
+      else if (n > 0) h.set(d, k, n - 1);
+      else if (!restarted.has(d) && !restarted.has("*")) {
+        const p = preHeld.get(d + SEP + k);
+        if (p === undefined) preHeld.set(d + SEP + k, { d, n: 1 });
+        else p.n++;
       }
     }
   }
@@ -211,7 +247,7 @@ export const analyse = (
         constraints: 0,
         rejected: 0,
         evidence: 0,
-        lastSnapshot: -1,
+        holdStart: -1,
         status: "unknown",
         confidence: 0,
         reason: null,
@@ -237,36 +273,21 @@ export const analyse = (
     const st = hostState(hostOfKey(k));
     st.held += p.n;
     preTotal += p.n;
+    st.holdStart = 0;
     holding.add(st);
   }
   const held = pre;
 
-  const canon = new Map<string, string>();
-  const canonical = (ip: string): string => {
-    let c = canon.get(ip);
-    if (c === undefined) {
-      c = canonicalIp(ip.trim());
-      canon.set(ip, c);
-    }
-    return c;
-  };
+  const silent: ReadonlyArray<string> = options.silentHolders ? [...(always ?? [])] : [];
 
-  /** Intersect a host's candidates with `set` (a constraint from snapshot `j`). */
-  const constrain = (st: HostState, j: number, set: Set<string> | string[]): void => {
-    if (st.lastSnapshot !== j) {
-      st.lastSnapshot = j;
-      st.evidence++;
-    }
+  /** Intersect a host's candidates with `set`, one constraint. */
+  const constrain = (st: HostState, has: ReadonlySet<string>): void => {
     st.constraints++;
     if (st.cand === null) {
-      st.cand = new Set(set);
-      if (st.cand.size === 0) {
-        st.cand = null;
-        st.rejected++;
-      }
+      if (has.size === 0) st.rejected++;
+      else st.cand = new Set(has);
       return;
     }
-    const has = Array.isArray(set) ? new Set(set) : set;
     let keep = 0;
     for (const ip of st.cand) if (has.has(ip)) keep++;
     if (keep === 0) {
@@ -276,7 +297,27 @@ export const analyse = (
     if (keep < st.cand.size) for (const ip of [...st.cand]) if (!has.has(ip)) st.cand.delete(ip);
   };
 
-  let prev: Set<string> | null = null;
+  // The holding rule, applied once per holding interval: the addresses present in every snapshot
+  // of [holdStart, last] are those whose current presence run (`since`) began by holdStart. This
+  // keeps the work per snapshot independent of how many hosts hold a licence.
+  const since = new Map<string, number>();
+  const flush = (st: HostState, last: number): void => {
+    const first = st.holdStart;
+    st.holdStart = -1;
+    if (first < 0 || last < first) return;
+    st.evidence += last - first + 1;
+    const ok = new Set<string>();
+    if (st.cand === null) {
+      for (const [ip, from] of since) if (from <= first) ok.add(ip);
+    } else for (const ip of st.cand) if ((since.get(ip) ?? Number.POSITIVE_INFINITY) <= first) ok.add(ip);
+    if (st.cand === null || ok.size > 0) constrain(st, ok);
+    else {
+      st.constraints++;
+      st.rejected++;
+    }
+  };
+
+  let prev: Set<string> = new Set();
   let restarts = 0;
   for (let j = 0; j < snapshots.length; j++) {
     const snap = snapshots[j]!;
@@ -295,25 +336,27 @@ export const analyse = (
         const d = daemonKey(e.daemon);
         const k = e.feature + SEP + e.user + SEP + e.host;
         const n = held.get(d, k);
-        const before = st.held;
         if (e.event === "OUT") {
           held.set(d, k, n + 1);
-          st.held++;
-          holding.add(st);
-          if (useNew && before === 0 && prev !== null) {
-            const fresh: string[] = [];
-            for (const ip of cur) if (!prev.has(ip)) fresh.push(ip);
-            constrain(st, j, fresh);
+          if (st.held++ === 0) {
+            st.holdStart = j;
+            holding.add(st);
+            if (useNew && j > 0) {
+              const fresh = new Set<string>(j < silentUntil ? silent : []);
+              for (const ip of cur) if (!prev.has(ip)) fresh.add(ip);
+              constrain(st, fresh);
+            }
           }
         } else if (n > 0) {
           held.set(d, k, n - 1);
-          st.held--;
-          if (st.held === 0) {
+          if (--st.held === 0) {
             holding.delete(st);
-            if (useNew && prev !== null) {
-              const gone: string[] = [];
-              for (const ip of prev) if (!cur.has(ip)) gone.push(ip);
-              constrain(st, j, gone);
+            flush(st, j - 1);
+            if (useNew && j > 0) {
+              const gone = new Set<string>(j < silentUntil ? silent : []);
+              for (const ip of prev) if (!cur.has(ip)) gone.add(ip);
+              st.evidence++;
+              constrain(st, gone);
             }
           }
         }
@@ -325,19 +368,23 @@ export const analyse = (
           restarts++;
           held.clear(scope, (k, n) => {
             const st = hosts.get(hostOfKey(k));
-            if (st === undefined) return;
+            if (st === undefined || st.held === 0) return;
             st.held -= n;
             if (st.held <= 0) {
               st.held = 0;
               holding.delete(st);
+              flush(st, j - 1);
             }
           });
         }
       }
     }
-    for (const st of holding) constrain(st, j, cur);
+    // Presence runs as of snapshot j.
+    for (const ip of prev) if (!cur.has(ip)) since.delete(ip);
+    for (const ip of cur) if (!since.has(ip)) since.set(ip, j);
     prev = cur;
   }
+  for (const st of holding) flush(st, snapshots.length - 1);
 
   // Statuses from each host's own evidence.
   let conflicts = 0;
@@ -348,7 +395,7 @@ export const analyse = (
       st.status = "unknown";
       const agree = st.constraints - st.rejected;
       st.confidence = n > 0 && st.constraints > 0 ? (0.5 * agree) / st.constraints / n : 0;
-      st.reason = `conflicting evidence: ${st.rejected} of ${st.constraints} constraints from the snapshots disagree with the others`;
+      st.reason = `conflicting evidence: ${st.rejected} of ${st.constraints} constraints (a new address, a holding interval, a drop) disagree with the others`;
     } else if (n === 0) {
       st.status = "unknown";
       st.confidence = 0;
