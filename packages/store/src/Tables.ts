@@ -6,7 +6,8 @@
  * Decisions:
  * - **One row per (instance, action, ts).** The seed's unique key; re-runs insert nothing twice.
  * - **Times** are UTC text `YYYY-MM-DD HH:MM:SS.ffffff` (MySQL `DATETIME(6)`, SQLite TEXT, which
- *   sorts and compares like the DATETIME): kept to the microsecond, years 1000–9999.
+ *   sorts and compares like the DATETIME), years 1000–9999, rounded to the microsecond (exact for
+ *   1830–2109, where a double holds epoch milliseconds to better than half a microsecond).
  * - **A row that cannot be stored faithfully is rejected, not truncated**: a field longer than its
  *   column, a time outside the DATETIME range, a non-integer status. {@link toRow} says why;
  *   writers count rejections instead of failing the batch.

@@ -121,7 +121,7 @@ const parseMysql = (text: string): SinkUrl | StoreError => {
     // URL parses any "special-less" scheme; normalise it so host/port rules are the same for all.
     u = new URL(`mysql://${text.slice(text.indexOf("://") + 3)}`);
   } catch {
-    return bad(text, "not a URL of the form mysql://USER:PASSWORD@HOST:PORT/DATABASE");
+    return bad(text, "not a URL of the form mysql://USER:PASSWORD@HOST:PORT/DATABASE (check host and port)");
   }
   if (!text.includes("://")) return bad(text, "expected mysql://USER:PASSWORD@HOST:PORT/DATABASE");
   const host = u.hostname.startsWith("[") ? u.hostname.slice(1, -1) : u.hostname;

@@ -68,7 +68,10 @@ export const openSqlite = async (
     db.pragma("busy_timeout = 5000");
   } catch (e) {
     // Opening fails only on the file: a missing directory, no permission, not a database.
-    throw new StoreError({ sink, reason: { _tag: "Io", detail: e instanceof Error ? e.message : String(e) } });
+    throw new StoreError({
+      sink,
+      reason: { _tag: "Io", detail: e instanceof Error ? e.message : String(e) },
+    });
   }
   let target = table ?? defaultTables[kind];
   let ready = false;

@@ -35,7 +35,10 @@ describe("SQLite store (real better-sqlite3)", () => {
     expect(existsSync(path)).toBe(false);
     // a file that is not a database
     const junk = join(dir, "junk.db");
-    writeFileSync(junk, "this is not a database file, just text that is long enough to have a header".repeat(20));
+    writeFileSync(
+      junk,
+      "this is not a database file, just text that is long enough to have a header".repeat(20),
+    );
     const e2 = await open(`sqlite:${junk}`).then(
       async (s) => s.ensureSchema().finally(() => s.close()),
       (x: unknown) => x,

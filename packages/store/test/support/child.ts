@@ -26,7 +26,9 @@ export const childScript = (): Promise<string> => {
       outfile,
       conditions: ["fleetlens-source"],
       external: ["better-sqlite3", "mysql2", "mysql2/*"],
-      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      },
       logLevel: "silent",
     });
     return outfile;
@@ -69,7 +71,10 @@ export const startChild = async (args: string[]): Promise<Child> => {
   );
   const waitFor = (pred: (e: string[]) => boolean, timeoutMs = 30_000): Promise<void> =>
     new Promise((res, rej) => {
-      const deadline = setTimeout(() => rej(new Error(`child: timed out; events ${events.slice(-5).join(" | ")} ${stderr}`)), timeoutMs);
+      const deadline = setTimeout(
+        () => rej(new Error(`child: timed out; events ${events.slice(-5).join(" | ")} ${stderr}`)),
+        timeoutMs,
+      );
       const check = (): void => {
         if (pred(events)) {
           clearTimeout(deadline);

@@ -31,31 +31,46 @@ const Y1990 = Date.UTC(1990, 0, 1);
 const Y2100 = Date.UTC(2100, 0, 1);
 
 /** Actions with microsecond times in 1990–2100 and a small key space, so duplicates are common. */
-export const actionArb: fc.Arbitrary<OpenStackAction> = fc.record({
-  instance: fc.oneof(
-    fc.constantFrom("0b4f6e1c-1111-4a8e-9d0e-000000000001", "0b4f6e1c-1111-4a8e-9d0e-000000000002", "a", "a "),
-    fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
-  ),
-  action: fc.constantFrom("create", "delete", "pause", "unpause", "reboot", "console", "unknown"),
-  ts: fc.oneof(
-    fc.constantFrom(Y1990, Y1990 + 0.001, Y1990 + 1, Y2100 - 0.001),
-    fc
-      .tuple(fc.integer({ min: Y1990, max: Y2100 - 1 }), fc.integer({ min: 0, max: 999 }))
-      .map(([ms, us]) => ms + us / 1000),
-  ),
-  requestId: fc.option(fc.uuid().map((u) => `req-${u}`), { nil: null }),
-  userId: fc.option(fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 32, maxLength: 32 }), { nil: null }),
-  projectId: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
-  status: fc.option(fc.constantFrom(200, 202, 204, 400, 404, 409, 500), { nil: null }),
-  derivation: fc.constantFrom("request", "request-id", "time-window"),
-  candidates: fc.option(fc.array(fc.constantFrom("pause", "suspend", "stop"), { maxLength: 3 }), { nil: undefined }),
-  resource: fc.option(fc.constantFrom("server", "image", "port"), { nil: undefined }),
-}).map((a) => {
-  const out: Record<string, unknown> = { ...a };
-  if (a.candidates === undefined) delete out.candidates;
-  if (a.resource === undefined) delete out.resource;
-  return out as OpenStackAction;
-});
+export const actionArb: fc.Arbitrary<OpenStackAction> = fc
+  .record({
+    instance: fc.oneof(
+      fc.constantFrom(
+        "0b4f6e1c-1111-4a8e-9d0e-000000000001",
+        "0b4f6e1c-1111-4a8e-9d0e-000000000002",
+        "a",
+        "a ",
+      ),
+      fc.string({ unit: "binary", minLength: 1, maxLength: 40 }),
+    ),
+    action: fc.constantFrom("create", "delete", "pause", "unpause", "reboot", "console", "unknown"),
+    ts: fc.oneof(
+      fc.constantFrom(Y1990, Y1990 + 0.001, Y1990 + 1, Y2100 - 0.001),
+      fc
+        .tuple(fc.integer({ min: Y1990, max: Y2100 - 1 }), fc.integer({ min: 0, max: 999 }))
+        .map(([ms, us]) => ms + us / 1000),
+    ),
+    requestId: fc.option(
+      fc.uuid().map((u) => `req-${u}`),
+      { nil: null },
+    ),
+    userId: fc.option(
+      fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 32, maxLength: 32 }),
+      { nil: null },
+    ),
+    projectId: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
+    status: fc.option(fc.constantFrom(200, 202, 204, 400, 404, 409, 500), { nil: null }),
+    derivation: fc.constantFrom("request", "request-id", "time-window"),
+    candidates: fc.option(fc.array(fc.constantFrom("pause", "suspend", "stop"), { maxLength: 3 }), {
+      nil: undefined,
+    }),
+    resource: fc.option(fc.constantFrom("server", "image", "port"), { nil: undefined }),
+  })
+  .map((a) => {
+    const out: Record<string, unknown> = { ...a };
+    if (a.candidates === undefined) delete out.candidates;
+    if (a.resource === undefined) delete out.resource;
+    return out as OpenStackAction;
+  });
 
 const micro = (ts: number): number => Math.round(ts * 1000);
 const keyOf = (a: OpenStackAction): string => JSON.stringify([a.instance, a.action, micro(a.ts)]);

@@ -8,6 +8,6 @@ import { ingest, tracing } from "./ingest.js";
 const [url, table, batch, ...files] = process.argv.slice(2);
 const store = await open(url!, { table: table! });
 const traced = tracing(store, (e) => process.stdout.write(`${e}\n`));
-await ingest(traced, files, { batchSize: Number(batch), chunkSize: 1 << 16 });
+await ingest(traced, files, { batchSize: Number(batch), chunkSize: 4096 });
 await store.close();
 process.stdout.write("end\n");

@@ -5,7 +5,7 @@
  * marks a checkpoint after every chunk. Lines of any other shape produce no action.
  */
 import type { OpenStackAction } from "@fleetlens/core";
-import { BatchWriter, readComplete, type ResumeReason, resume, type Store } from "../../src/index.js";
+import { BatchWriter, type ResumeReason, readComplete, resume, type Store } from "../../src/index.js";
 
 export const lineOf = (a: OpenStackAction): string =>
   `${new Date(a.ts).toISOString()} ${a.instance} ${a.action} ${a.requestId ?? "-"} ${a.status ?? "-"}`;

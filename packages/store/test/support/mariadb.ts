@@ -35,7 +35,9 @@ const findBinary = (names: string[]): string => {
   for (const dir of ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin", "/usr/libexec"]) {
     for (const n of names) if (existsSync(join(dir, n))) return join(dir, n);
   }
-  throw new Error(`${names.join(" / ")} not found: install mariadb-server (apt-get install -y mariadb-server)`);
+  throw new Error(
+    `${names.join(" / ")} not found: install mariadb-server (apt-get install -y mariadb-server)`,
+  );
 };
 
 const freePort = (): Promise<number> =>
