@@ -284,6 +284,17 @@ const skipSpaces = (t: string, p: number): number => {
   return q;
 };
 
+const HTTP11 = "HTTP/1.1";
+const METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
+/** The method's constant string when it is a common one. */
+const methodAt = (t: string, s: number, e: number): string => {
+  for (let i = 0; i < METHODS.length; i++) {
+    const m = METHODS[i]!;
+    if (m.length === e - s && t.startsWith(m, s)) return m;
+  }
+  return t.slice(s, e);
+};
+
 /**
  * Reads a WSGI access line in `t` from `m` to the end: nova/neutron `client "METHOD path HTTP/1.1"
  * status: N len: N time: S` (any spaces between fields) or eventlet's `client - - [date]
@@ -317,7 +328,7 @@ const httpAt = (t: string, m: number): HttpRequest | null => {
   const lastSp = t.lastIndexOf(" ", close - 1);
   if (lastSp > methodE && t.startsWith("HTTP/", lastSp + 1)) {
     pathE = lastSp;
-    version = t.slice(lastSp + 1, close);
+    version = close - lastSp === 9 && t.startsWith(HTTP11, lastSp + 1) ? HTTP11 : t.slice(lastSp + 1, close);
   }
   if (pathE <= methodE + 1) return null;
   // status, length, seconds
@@ -367,7 +378,7 @@ const httpAt = (t: string, m: number): HttpRequest | null => {
   if (status < 100 || status > 999) return null;
   return {
     client: t.slice(m, sp),
-    method: t.slice(q + 1, methodE),
+    method: methodAt(t, q + 1, methodE),
     path: t.slice(methodE + 1, pathE),
     version,
     status,
@@ -648,7 +659,8 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
  *   text after that prefix is kept) and bare lines (leading whitespace, `Traceback (…`, and
  *   inside a traceback `During handling…`, `The above exception…` and the `pkg.Error: text`
  *   line). At most `maxTracebackLines` / `maxTracebackChars` are kept; the rest are counted in
- *   `tracebackOmitted`. A record is emitted when the next one starts, or at the end.
+ *   `tracebackOmitted`. A record is emitted when the next one starts, or at the end; blank
+ *   and skipped lines in between do not end its continuation.
  * - Skipped with a reason: lines that are not oslo.log lines, impossible dates, an unterminated
  *   context, continuation lines before any record. Blank lines are ignored.
  *
