@@ -50,9 +50,11 @@ describe("cisco-int-desc details", () => {
 
   it("follows the header's columns when they differ from IOS's widths", () => {
     const r = parseInterfaceDescriptions(
-      ["Interface  Status      Protocol Description", "Gi0/1      admin down  down     to  desk 4", "Gi0/2      up          up"].join(
-        "\n",
-      ),
+      [
+        "Interface  Status      Protocol Description",
+        "Gi0/1      admin down  down     to  desk 4",
+        "Gi0/2      up          up",
+      ].join("\n"),
     );
     expect(r.records.map((d) => [d.port, d.status, d.protocol, d.description])).toEqual([
       ["Gi0/1", "admin down", "down", "to  desk 4"],
@@ -61,7 +63,9 @@ describe("cisco-int-desc details", () => {
   });
 
   it("skips lines that are not rows", () => {
-    const r = parseInterfaceDescriptions("Interface                      Status         Protocol Description\nGi0/1 sideways up x\n% Invalid input\n");
+    const r = parseInterfaceDescriptions(
+      "Interface                      Status         Protocol Description\nGi0/1 sideways up x\n% Invalid input\n",
+    );
     expect(r.skips).toEqual([
       { line: 2, reason: "not an interface row" },
       { line: 3, reason: "not an interface row" },
@@ -70,7 +74,9 @@ describe("cisco-int-desc details", () => {
 
   it("sniffs interface descriptions and not MAC tables", () => {
     expect(sniff(readFileSync(join(FIXTURES, "ntc-ios--example.txt")))).toBeGreaterThanOrEqual(0.9);
-    const mac = readFileSync(join(import.meta.dirname, "fixtures", "cisco-mac-table", "ntc-ios--catalyst-type4.txt"));
+    const mac = readFileSync(
+      join(import.meta.dirname, "fixtures", "cisco-mac-table", "ntc-ios--catalyst-type4.txt"),
+    );
     expect(sniff(mac)).toBe(0);
     expect(parser.info.kind).toBe("cisco-int-desc");
     expect(parser.create).toBe(interfaceDescriptionParser);
@@ -88,7 +94,11 @@ const port = fc.oneof(
 const description = fc.oneof(
   fc.constant(""),
   fc
-    .string({ minLength: 1, maxLength: 30, unit: fc.constantFrom(..."ab RJLG07-_.()/:#é", "(x)", "up ", "admin down") })
+    .string({
+      minLength: 1,
+      maxLength: 30,
+      unit: fc.constantFrom(..."ab RJLG07-_.()/:#é", "(x)", "up ", "admin down"),
+    })
     .map((s) => s.trim()),
 );
 const row = fc.record({
@@ -104,7 +114,11 @@ const parseChunks = (chunks: (string | Uint8Array)[]) => {
   const skips: Skip[] = [];
   const stats = emptyStats();
   const p = interfaceDescriptionParser(
-    countingEmit<InterfaceDescription>(stats, (r) => records.push(r), (s) => skips.push(s)),
+    countingEmit<InterfaceDescription>(
+      stats,
+      (r) => records.push(r),
+      (s) => skips.push(s),
+    ),
     {},
   );
   for (const c of chunks) p.push(c);
@@ -113,17 +127,35 @@ const parseChunks = (chunks: (string | Uint8Array)[]) => {
 };
 
 const fragments = fc.constantFrom(
-  "Interface", "Status", "Protocol", "Description", " ", "       ", "\n", "\r\n", "Gi0/1", "admin", "down", "up",
-  "(err-disabled)", "x#show int desc", "Load for five secs", "(", ")",
+  "Interface",
+  "Status",
+  "Protocol",
+  "Description",
+  " ",
+  "       ",
+  "\n",
+  "\r\n",
+  "Gi0/1",
+  "admin",
+  "down",
+  "up",
+  "(err-disabled)",
+  "x#show int desc",
+  "Load for five secs",
+  "(",
+  ")",
 );
 const junk = fc.array(fragments, { maxLength: 60 }).map((a) => a.join(""));
 
 describe("cisco-int-desc properties", () => {
-  test.prop([fc.array(row, { maxLength: 12 }), fc.boolean()])("render -> parse round trip", (rows, header) => {
-    const r = parseInterfaceDescriptions(renderInterfaceDescriptions(rows, { header }), { switch: "sw" });
-    expect(r.skips).toEqual([]);
-    expect(r.records).toEqual(rows);
-  });
+  test.prop([fc.array(row, { maxLength: 12 }), fc.boolean()])(
+    "render -> parse round trip",
+    (rows, header) => {
+      const r = parseInterfaceDescriptions(renderInterfaceDescriptions(rows, { header }), { switch: "sw" });
+      expect(r.skips).toEqual([]);
+      expect(r.records).toEqual(rows);
+    },
+  );
 
   test.prop([fc.oneof(junk, fc.string(), fc.string({ unit: "binary" }))])(
     "arbitrary text never throws and accounts for every line",

@@ -51,7 +51,11 @@ describe("cisco-mac-table details", () => {
       header: 1,
       total: 1,
     });
-    expect(parseMacTable(fx("nxos--legend-vpc")).stats.ignoredBy).toEqual({ legend: 4, header: 1, separator: 1 });
+    expect(parseMacTable(fx("nxos--legend-vpc")).stats.ignoredBy).toEqual({
+      legend: 4,
+      header: 1,
+      separator: 1,
+    });
     expect(parseMacTable(fx("ntc-ios--cat6500-type2")).stats.ignoredBy).toEqual({
       legend: 3,
       blank: 1,
@@ -92,7 +96,12 @@ describe("cisco-mac-table details", () => {
 
   it("skips rows it cannot read, with a reason", () => {
     const r = parseMacTable(
-      ["Vlan    Mac Address       Type        Ports", "   1    30a3.30a3.a1c3", "30a3.30a3.a1c3 DYNAMIC Gi1/0/1", "% Invalid input detected at '^' marker."].join("\n"),
+      [
+        "Vlan    Mac Address       Type        Ports",
+        "   1    30a3.30a3.a1c3",
+        "30a3.30a3.a1c3 DYNAMIC Gi1/0/1",
+        "% Invalid input detected at '^' marker.",
+      ].join("\n"),
     );
     expect(r.skips).toEqual([
       { line: 2, reason: "row without a port" },
@@ -126,21 +135,39 @@ const mac = fc
   .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
 const entry = (layout: "ios" | "nxos") =>
   fc.record({
-    vlan: fc.option(fc.oneof(fc.integer({ min: 1, max: 4094 }).map(String), fc.constant("All")), { nil: null }),
+    vlan: fc.option(fc.oneof(fc.integer({ min: 1, max: 4094 }).map(String), fc.constant("All")), {
+      nil: null,
+    }),
     mac,
     type: fc.constantFrom(...(layout === "ios" ? ["DYNAMIC", "STATIC", "SECURE"] : ["dynamic", "static"])),
-    port: fc.constantFrom("Gi1/0/7", "Te1/1/3", "Po6", "Vl99", "CPU", "Router", "Eth1/1", "sup-eth1(R)", "vPC Peer-Link"),
+    port: fc.constantFrom(
+      "Gi1/0/7",
+      "Te1/1/3",
+      "Po6",
+      "Vl99",
+      "CPU",
+      "Router",
+      "Eth1/1",
+      "sup-eth1(R)",
+      "vPC Peer-Link",
+    ),
     switch: fc.option(fc.constantFrom("sw1", "Balard-PAC-2"), { nil: null }),
   }) as fc.Arbitrary<MacTableEntry>;
 const layout = fc.constantFrom("ios" as const, "nxos" as const);
-const table = layout.chain((l) => fc.tuple(fc.constant(l), fc.array(entry(l), { maxLength: 12 }), fc.boolean()));
+const table = layout.chain((l) =>
+  fc.tuple(fc.constant(l), fc.array(entry(l), { maxLength: 12 }), fc.boolean()),
+);
 
 const parseChunks = (chunks: (string | Uint8Array)[]) => {
   const records: MacTableEntry[] = [];
   const skips: Skip[] = [];
   const stats = emptyStats();
   const p = macTableParser(
-    countingEmit<MacTableEntry>(stats, (r) => records.push(r), (s) => skips.push(s)),
+    countingEmit<MacTableEntry>(
+      stats,
+      (r) => records.push(r),
+      (s) => skips.push(s),
+    ),
     { switch: "x" },
   );
   for (const c of chunks) p.push(c);
@@ -149,18 +176,41 @@ const parseChunks = (chunks: (string | Uint8Array)[]) => {
 };
 
 const fragments = fc.constantFrom(
-  "Vlan", "Mac Address", "Type", "Ports", " ", "    ", "\n", "\r\n", "0050.5689.1234", "DYNAMIC", "Gi1/0/1", "1", "All",
-  "----", "+", "*", "Legend:", "Total Mac Addresses for this criterion: 3", "sw#show mac address-table", ",",
-  "                         Gi1/2", "Yes", "F",
+  "Vlan",
+  "Mac Address",
+  "Type",
+  "Ports",
+  " ",
+  "    ",
+  "\n",
+  "\r\n",
+  "0050.5689.1234",
+  "DYNAMIC",
+  "Gi1/0/1",
+  "1",
+  "All",
+  "----",
+  "+",
+  "*",
+  "Legend:",
+  "Total Mac Addresses for this criterion: 3",
+  "sw#show mac address-table",
+  ",",
+  "                         Gi1/2",
+  "Yes",
+  "F",
 );
 const junk = fc.array(fragments, { maxLength: 60 }).map((a) => a.join(""));
 
 describe("cisco-mac-table properties", () => {
-  test.prop([table])("render -> parse round trip (IOS and NX-OS layouts, with and without header)", ([l, es, header]) => {
-    const r = parseMacTable(renderMacTable(es, { layout: l, header }), { switch: "sw1" });
-    expect(r.skips).toEqual([]);
-    expect(r.records).toEqual(es.map((e) => ({ ...e, switch: "sw1" })));
-  });
+  test.prop([table])(
+    "render -> parse round trip (IOS and NX-OS layouts, with and without header)",
+    ([l, es, header]) => {
+      const r = parseMacTable(renderMacTable(es, { layout: l, header }), { switch: "sw1" });
+      expect(r.skips).toEqual([]);
+      expect(r.records).toEqual(es.map((e) => ({ ...e, switch: "sw1" })));
+    },
+  );
 
   test.prop([fc.oneof(junk, fc.string(), fc.string({ unit: "binary" }))])(
     "arbitrary text never throws and accounts for every line",

@@ -20,7 +20,8 @@ const decode = Schema.decodeUnknownSync(Schema.Array(DhcpHost));
 const encode = Schema.encodeSync(Schema.Array(DhcpHost));
 const countLines = (s: string | Uint8Array) =>
   splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
-const overflow = (inferred: Record<string, string>) => Number(/^(\d+)/.exec(inferred.overflow ?? "0")?.[1] ?? 0);
+const overflow = (inferred: Record<string, string>) =>
+  Number(/^(\d+)/.exec(inferred.overflow ?? "0")?.[1] ?? 0);
 const tmp = mkdtempSync(join(tmpdir(), "fleetlens-dhcpd-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -29,7 +30,13 @@ const dhcpdCheck = (text: string, v6 = false): { ok: boolean; errors: string } =
   const f = join(tmp, `t${Math.random().toString(36).slice(2)}.conf`);
   writeFileSync(f, text);
   const r = spawnSync("dhcpd", [v6 ? "-6" : "-4", "-t", "-cf", f], { encoding: "utf8" });
-  return { ok: r.status === 0, errors: `${r.stderr}`.split("\n").filter((l) => / line \d+:/.test(l)).join("\n") };
+  return {
+    ok: r.status === 0,
+    errors: `${r.stderr}`
+      .split("\n")
+      .filter((l) => / line \d+:/.test(l))
+      .join("\n"),
+  };
 };
 const haveDhcpd = spawnSync("dhcpd", ["--version"]).status === 0 || existsSync("/usr/sbin/dhcpd");
 
@@ -77,7 +84,9 @@ describe("dhcpd-conf details", () => {
   it("does not follow include lines and says so", () => {
     const r = parseDhcpdConf('include "/etc/dhcp/dhcpd-501.conf";\ninclude "/etc/dhcp/dhcpd-510.conf";\n');
     expect(r.stats.ignoredBy).toEqual({ include: 2 });
-    expect(r.stats.inferred.include).toBe("not followed (no file I/O): /etc/dhcp/dhcpd-501.conf, /etc/dhcp/dhcpd-510.conf");
+    expect(r.stats.inferred.include).toBe(
+      "not followed (no file I/O): /etc/dhcp/dhcpd-501.conf, /etc/dhcp/dhcpd-510.conf",
+    );
   });
 
   it("skips hosts dhcpd rejects, on their closing line, and keeps going", () => {
@@ -147,8 +156,12 @@ describe("dhcpd-conf details", () => {
 // Properties
 
 const byte = fc.integer({ min: 0, max: 255 });
-const mac = fc.array(byte, { minLength: 6, maxLength: 6 }).map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
-const v4 = fc.tuple(fc.integer({ min: 1, max: 223 }), byte, byte, fc.integer({ min: 1, max: 254 })).map((b) => b.join("."));
+const mac = fc
+  .array(byte, { minLength: 6, maxLength: 6 })
+  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
+const v4 = fc
+  .tuple(fc.integer({ min: 1, max: 223 }), byte, byte, fc.integer({ min: 1, max: 254 }))
+  .map((b) => b.join("."));
 const scope = fc.constantFrom(
   "",
   "group",
@@ -170,7 +183,13 @@ const options = fc.record(
 );
 const hosts = fc
   .uniqueArray(
-    fc.record({ name: word, mac: fc.option(mac, { nil: null }), ip: fc.option(v4, { nil: null }), scope, options }),
+    fc.record({
+      name: word,
+      mac: fc.option(mac, { nil: null }),
+      ip: fc.option(v4, { nil: null }),
+      scope,
+      options,
+    }),
     { selector: (h) => h.name, maxLength: 10 },
   )
   .map((hs) => hs as DhcpHost[]);
@@ -186,7 +205,11 @@ const parseChunks = (chunks: (string | Uint8Array)[]) => {
   const skips: Skip[] = [];
   const stats = emptyStats();
   const p = dhcpdConfParser(
-    countingEmit<DhcpHost>(stats, (r) => records.push(r), (s) => skips.push(s)),
+    countingEmit<DhcpHost>(
+      stats,
+      (r) => records.push(r),
+      (s) => skips.push(s),
+    ),
     {},
   );
   for (const c of chunks) p.push(c);
@@ -195,8 +218,27 @@ const parseChunks = (chunks: (string | Uint8Array)[]) => {
 };
 
 const fragments = fc.constantFrom(
-  "host ", "a ", "group", "subnet 10.0.0.0 netmask 255.0.0.0", "{", "}", ";", "\n", "\r\n", " ", "#", '"', "\\",
-  "hardware ethernet ", "0:1:2:3:4:5", "fixed-address ", "10.0.0.1", ",", "=", "option host-name ", "include ",
+  "host ",
+  "a ",
+  "group",
+  "subnet 10.0.0.0 netmask 255.0.0.0",
+  "{",
+  "}",
+  ";",
+  "\n",
+  "\r\n",
+  " ",
+  "#",
+  '"',
+  "\\",
+  "hardware ethernet ",
+  "0:1:2:3:4:5",
+  "fixed-address ",
+  "10.0.0.1",
+  ",",
+  "=",
+  "option host-name ",
+  "include ",
 );
 const junk = fc.array(fragments, { maxLength: 60 }).map((a) => a.join(""));
 
@@ -219,7 +261,9 @@ describe("dhcpd-conf properties", () => {
       const r = parseDhcpdConf(text);
       expect(r.stats.lines).toBe(countLines(text) + overflow(r.stats.inferred));
       expect(r.stats.records + r.stats.skipped + r.stats.ignored).toBe(r.stats.lines);
-      expect(r.skips.every((s) => s.line >= 1 && s.line <= countLines(text) && s.reason.length > 0)).toBe(true);
+      expect(r.skips.every((s) => s.line >= 1 && s.line <= countLines(text) && s.reason.length > 0)).toBe(
+        true,
+      );
     },
   );
 
@@ -245,4 +289,3 @@ describe("dhcpd-conf properties", () => {
     expect(c >= 0 && c <= 1).toBe(true);
   });
 });
-

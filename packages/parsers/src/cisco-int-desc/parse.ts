@@ -20,7 +20,15 @@ const DEFAULT_COLUMNS = [31, 46, 55] as const;
 
 /** Status words IOS prints (the first word of two-word statuses). */
 const STATUS_WORDS = new Set(["up", "down", "admin", "deleted", "reset", "testing", "dormant", "notPresent"]);
-const PROTOCOL_WORDS = new Set(["up", "down", "testing", "dormant", "notPresent", "unknown", "lowerLayerDown"]);
+const PROTOCOL_WORDS = new Set([
+  "up",
+  "down",
+  "testing",
+  "dormant",
+  "notPresent",
+  "unknown",
+  "lowerLayerDown",
+]);
 
 /** Index after a `(…)` suffix starting at the token at `i` (e.g. `(err-disabled)`), or -1. */
 const parenSuffix = (t: string, i: number): number => {
@@ -34,13 +42,15 @@ const parenSuffix = (t: string, i: number): number => {
  * status (`admin down` and a `(…)` suffix kept), protocol (one word), then the description to the end of
  * the line. Undefined when the status or protocol word is not one IOS prints.
  */
-const byTokens = (t: string): { port: string; status: string; protocol: string; description: string } | undefined => {
+const byTokens = (
+  t: string,
+): { port: string; status: string; protocol: string; description: string } | undefined => {
   if (!nextToken(t, 0)) return undefined;
   const port = t.slice(tok.s, tok.e);
   if (!nextToken(t, tok.e)) return undefined;
   let w = t.slice(tok.s, tok.e);
   if (!STATUS_WORDS.has(w)) return undefined;
-  let sS = tok.s;
+  const sS = tok.s;
   let sE = tok.e;
   if (w === "admin") {
     if (!nextToken(t, tok.e) || t.slice(tok.s, tok.e) !== "down") return undefined;
@@ -106,7 +116,8 @@ export const interfaceDescriptionParser: ParserFactory<InterfaceDescription, Cis
       const k = byTokens(t);
       if (k !== undefined) return emit.record({ ...k, switch: sw });
       const lower = t.trim().toLowerCase();
-      if (lower.startsWith("load for ") || lower.startsWith("time source is")) return emit.ignore(no, "banner");
+      if (lower.startsWith("load for ") || lower.startsWith("time source is"))
+        return emit.ignore(no, "banner");
       const p = promptSwitch(t.trim());
       if (p !== undefined) {
         if (options.switch === undefined && sw !== p) {

@@ -24,7 +24,8 @@ export const renderInterfaceDescriptions = (
   rows: readonly InterfaceDescription[],
   options: { readonly header?: boolean } = {},
 ): string => {
-  let out = options.header === false ? "" : "Interface                      Status         Protocol Description\n";
+  let out =
+    options.header === false ? "" : "Interface                      Status         Protocol Description\n";
   for (const r of rows) {
     const port = r.port.length >= 31 ? `${r.port} ` : r.port.padEnd(31);
     out += `${port}${r.status.padEnd(14)} ${r.protocol.padEnd(8)} ${r.description}`.trimEnd() + "\n";

@@ -51,7 +51,10 @@ export const dottedMac = (mac: string): string => {
  * @since 0.1.0
  * @category renderers
  */
-export const renderMacTable = (entries: readonly MacTableEntry[], options: RenderMacTableOptions = {}): string => {
+export const renderMacTable = (
+  entries: readonly MacTableEntry[],
+  options: RenderMacTableOptions = {},
+): string => {
   const header = options.header ?? true;
   let out = "";
   if ((options.layout ?? "ios") === "nxos") {

@@ -14,7 +14,8 @@ import type { ParserInfo } from "../types.js";
  */
 export const info: ParserInfo = {
   kind: "dhcpd-conf",
-  description: "ISC dhcpd.conf host declarations (hardware ethernet, fixed-address, options) as DhcpHost records",
+  description:
+    "ISC dhcpd.conf host declarations (hardware ethernet, fixed-address, options) as DhcpHost records",
   record: "DhcpHost",
   binary: false,
   variants: [
@@ -30,7 +31,8 @@ export const info: ParserInfo = {
 const decoder = new TextDecoder("utf-8");
 const HOST = /(?:^|[\s;{}])host\s+[A-Za-z0-9_.-]+\s*\{/;
 const HARDWARE = /hardware\s+ethernet\s+[0-9a-fA-F]{1,2}(?::[0-9a-fA-F]{1,2}){5}\s*;/;
-const SCOPE = /^\s*(?:subnet\s+\d+\.\d+\.\d+\.\d+\s+netmask|shared-network\s|option\s+domain-name|ddns-update-style|authoritative;|default-lease-time)/m;
+const SCOPE =
+  /^\s*(?:subnet\s+\d+\.\d+\.\d+\.\d+\s+netmask|shared-network\s|option\s+domain-name|ddns-update-style|authoritative;|default-lease-time)/m;
 
 /**
  * Confidence that `head` is a dhcpd.conf: 0.9 with a host block holding `hardware ethernet`, 0.6

@@ -17,14 +17,14 @@ import {
 import {
   COMMA,
   dhcpdMac,
+  joinTokens,
   LBRACE,
-  LineAccount,
   Lexer,
+  LineAccount,
   RBRACE,
   SEMI,
   type Token,
   WORD,
-  joinTokens,
 } from "./lexer.js";
 
 /**
@@ -354,4 +354,3 @@ export const parseDhcpdConf = (
   input: string | Uint8Array,
   options: DhcpdConfOptions = {},
 ): ParseResult<DhcpHost> => parseAll(dhcpdConfParser, input, options);
-

@@ -19,4 +19,7 @@ export { leaseTimeText, type RenderDhcpdLeasesOptions, renderDhcpdLeases } from 
  * @since 0.1.0
  * @category registry
  */
-export const parser = { info, create: dhcpdLeasesParser, sniff } satisfies Parser<DhcpLease, DhcpdLeasesOptions>;
+export const parser = { info, create: dhcpdLeasesParser, sniff } satisfies Parser<
+  DhcpLease,
+  DhcpdLeasesOptions
+>;

@@ -14,7 +14,8 @@ import type { ParserInfo } from "../types.js";
  */
 export const info: ParserInfo = {
   kind: "dhcpd-leases",
-  description: "ISC dhcpd.leases lease blocks (address, MAC, times, binding state, client hostname) as DhcpLease records",
+  description:
+    "ISC dhcpd.leases lease blocks (address, MAC, times, binding state, client hostname) as DhcpLease records",
   record: "DhcpLease",
   binary: false,
   variants: [

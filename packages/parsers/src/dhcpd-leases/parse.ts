@@ -14,18 +14,18 @@ import {
   type ParserFactory,
   parseAll,
 } from "@fleetlens/core/lite";
-import { decimal } from "../scan.js";
 import {
   hexValue,
   LBRACE,
-  LineAccount,
   Lexer,
+  LineAccount,
   RBRACE,
   SEMI,
   STRING,
   type Token,
   WORD,
 } from "../dhcpd-conf/lexer.js";
+import { decimal } from "../scan.js";
 
 /**
  * Options of the `dhcpd-leases` parser (none of its own).

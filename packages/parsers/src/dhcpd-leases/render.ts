@@ -71,7 +71,10 @@ const hostText = (s: string): string => {
  * @since 0.1.0
  * @category renderers
  */
-export const renderDhcpdLeases = (leases: readonly DhcpLease[], options: RenderDhcpdLeasesOptions = {}): string => {
+export const renderDhcpdLeases = (
+  leases: readonly DhcpLease[],
+  options: RenderDhcpdLeasesOptions = {},
+): string => {
   const epoch = options.epoch ?? false;
   let out = "";
   if (options.header ?? true) {
@@ -83,9 +86,7 @@ export const renderDhcpdLeases = (leases: readonly DhcpLease[], options: RenderD
   }
   const time = (kw: string, ms: number | null) => {
     const t = leaseTimeText(ms, epoch);
-    return epoch && ms !== null
-      ? `  ${kw} ${t}; # ${leaseTimeText(ms).slice(2)}\n`
-      : `  ${kw} ${t};\n`;
+    return epoch && ms !== null ? `  ${kw} ${t}; # ${leaseTimeText(ms).slice(2)}\n` : `  ${kw} ${t};\n`;
   };
   for (const l of leases) {
     out += `lease ${l.ip} {\n`;

@@ -26,4 +26,7 @@ export { renderInventoryCsv } from "./render.js";
  * @since 0.1.0
  * @category registry
  */
-export const parser = { info, create: inventoryParser, sniff } satisfies Parser<InventoryRow, InventoryOptions>;
+export const parser = { info, create: inventoryParser, sniff } satisfies Parser<
+  InventoryRow,
+  InventoryOptions
+>;

@@ -14,7 +14,8 @@ import type { ParserInfo } from "../types.js";
  */
 export const info: ParserInfo = {
   kind: "inventory",
-  description: "The site inventory (hostname, MAC, VLAN, department, notes) from CSV, ODS or XLSX as InventoryRow records",
+  description:
+    "The site inventory (hostname, MAC, VLAN, department, notes) from CSV, ODS or XLSX as InventoryRow records",
   record: "InventoryRow",
   binary: true,
   variants: [
@@ -49,9 +50,11 @@ export const sniff = (head: Uint8Array): number => {
   const first = (text.split("\n", 1)[0] ?? "").toLowerCase();
   if (/[;,\t]/.test(first) && /mac/.test(first) && /host|name|nom|machine/.test(first)) return 0.85;
   const lines = text.split("\n", 20).filter((l) => l.trim() !== "");
-  const macs = lines.filter((l) =>
-    /(?:^|[;,\t"])\s*(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}\s*(?:[;,\t"]|$)/i.test(l) &&
-    /[;,\t]/.test(l),
+  const macs = lines.filter(
+    (l) =>
+      /(?:^|[;,\t"])\s*(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}\s*(?:[;,\t"]|$)/i.test(
+        l,
+      ) && /[;,\t]/.test(l),
   );
   return lines.length > 0 && macs.length >= Math.max(1, lines.length / 2) ? 0.4 : 0;
 };

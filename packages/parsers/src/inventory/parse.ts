@@ -43,9 +43,17 @@ type Field = "hostname" | "mac" | "vlan" | "department" | "notes";
  * @category constants
  */
 export const HEADER_SYNONYMS: ReadonlyMap<string, Field> = new Map<string, Field>([
-  ...(["host", "hostname", "host name", "name", "nom", "machine", "computer", "ordinateur", "nom machine"].map(
-    (k) => [k, "hostname"] as const,
-  ) as [string, Field][]),
+  ...([
+    "host",
+    "hostname",
+    "host name",
+    "name",
+    "nom",
+    "machine",
+    "computer",
+    "ordinateur",
+    "nom machine",
+  ].map((k) => [k, "hostname"] as const) as [string, Field][]),
   ...([
     "mac",
     "mac address",
@@ -113,7 +121,10 @@ class Rows {
         blank = false;
         break;
       }
-    if (blank) return this.emit.ignore(no, "blank");
+    if (blank) {
+      this.emit.ignore(no, "blank");
+      return;
+    }
     if (this.columns === undefined) {
       const fields = cells.map((c) => HEADER_SYNONYMS.get(normaliseHeader(c)));
       const hasMac = cells.some((c) => Net.canonicalMac(c) !== undefined);
@@ -131,7 +142,8 @@ class Rows {
           "columns",
           `from the header: ${this.columns.map((c, i) => `${cells[i]!.trim() || i + 1} → ${c}`).join(", ")}`,
         );
-        return this.emit.ignore(no, "header");
+        this.emit.ignore(no, "header");
+        return;
       }
       this.columns = SEED_ORDER;
       this.emit.infer("columns", "no header row: the seed's order hostname, MAC, VLAN, notes");
@@ -318,23 +330,33 @@ const readWorkbook = (
   tooBig: boolean,
 ): void => {
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (tooBig) return emit.skip(1, `workbook larger than ${limit} bytes (options.maxBytes)`, 0);
+  if (tooBig) {
+    emit.skip(1, `workbook larger than ${limit} bytes (options.maxBytes)`, 0);
+    return;
+  }
   let X: XlsxModule;
   let wb: ReturnType<XlsxModule["read"]>;
   try {
     X = loadXlsx();
     wb = X.read(data, { type: "array", cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (e) {
-    return emit.skip(1, `unreadable workbook: ${(e as Error).message}`, 0);
+    emit.skip(1, `unreadable workbook: ${(e as Error).message}`, 0);
+    return;
   }
   const names = wb.SheetNames;
   const want = options.sheet ?? 0;
   const name = typeof want === "number" ? names[want] : names.find((n) => n === want);
   const ws = name === undefined ? undefined : wb.Sheets[name];
-  if (ws === undefined) return emit.skip(1, `no sheet ${JSON.stringify(want)} (sheets: ${names.join(", ")})`, 0);
+  if (name === undefined || ws === undefined) {
+    emit.skip(1, `no sheet ${JSON.stringify(want)} (sheets: ${names.join(", ")})`, 0);
+    return;
+  }
   emit.infer("sheet", `${name}${names.length > 1 ? ` (of ${names.length}: ${names.join(", ")})` : ""}`);
   const ref = ws["!ref"];
-  if (ref === undefined) return emit.ignore(1, "empty sheet");
+  if (ref === undefined) {
+    emit.ignore(1, "empty sheet");
+    return;
+  }
   const range = X.utils.decode_range(ref);
   const rows = X.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: false, defval: "", blankrows: true });
   const r = new Rows(emit);
@@ -440,7 +462,8 @@ export const inventoryParser: ParserFactory<InventoryRow, InventoryOptions> = (
  * big, unreadable or lacks the sheet.
  *
  * Fields (jc-style):
- * - `hostname`, `vlan`, `department`, `notes` (string|null): trimmed cell text, null when empty
+ * - `hostname`, `vlan`, `department`, `notes` (string|null): trimmed cell text, null when empty;
+ *   a line break inside a quoted CSV field reads as `\n` (CRLF too)
  * - `mac` (string|null): canonical colon form from any spelling (`90b1.1ca3.3575`, `90-B1-…`);
  *   null when empty or unreadable (the text then goes to `extra.mac`, reported by `infer`)
  * - `extra` (record): other non-empty cells by their header text (`column N` without one)

@@ -31,7 +31,14 @@ export const renderInventoryCsv = (rows: readonly InventoryRow[], sep = ","): st
   for (const r of rows) for (const k of Object.keys(r.extra)) if (!extras.includes(k)) extras.push(k);
   let out = `${["Hostname", "MAC", "VLAN", "Department", "Notes", ...extras].map((h) => quote(h, sep)).join(sep)}\n`;
   for (const r of rows) {
-    const cells = [r.hostname, r.mac, r.vlan, r.department, r.notes, ...extras.map((k) => r.extra[k] ?? null)];
+    const cells = [
+      r.hostname,
+      r.mac,
+      r.vlan,
+      r.department,
+      r.notes,
+      ...extras.map((k) => r.extra[k] ?? null),
+    ];
     out += `${cells.map((c) => (c === null ? "" : quote(c, sep))).join(sep)}\n`;
   }
   return out;
