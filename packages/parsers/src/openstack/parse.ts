@@ -176,14 +176,16 @@ const header = (t: string, z: Zone): string => {
   hSourceE = -1;
   hTs = null;
   hPid = null;
-  if (!isDateAt(t, 0)) {
+  let dated = isDateAt(t, 0);
+  if (!dated) {
     const sp = t.indexOf(" ");
     if (sp > 0 && isDateAt(t, sp + 1)) {
       hSourceE = sp;
       p = sp + 1;
+      dated = true;
     }
   }
-  if (isDateAt(t, p)) {
+  if (dated) {
     const q = readTs(t, p, z);
     if (q < 0) return "bad timestamp";
     if (t.charCodeAt(q) !== 32) return "bad timestamp";
@@ -215,8 +217,8 @@ const header = (t: string, z: Zone): string => {
   hLevel = levelAt(t, p, q);
   p = q + 1;
   // logger
-  q = p;
-  while (q < n && t.charCodeAt(q) !== 32) q++;
+  q = t.indexOf(" ", p);
+  if (q < 0) q = n;
   if (q === p) return "missing logger";
   hLoggerS = p;
   hLoggerE = q;
@@ -387,9 +389,12 @@ const httpAt = (t: string, m: number): HttpRequest | null => {
   };
 };
 
-/** Whether a message opening with this character may be an access line (an address or host). */
-const mayBeClient = (c: number): boolean =>
-  (c >= 48 && c <= 58) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 91;
+/**
+ * Whether a message opening with this character may be an access line: an address (digits, `:`,
+ * lower-case hex as Python prints IPv6, `[`) or a lower-case host name. Messages opening with a
+ * capital (`Instance …`, `VM …`, `Took …`) are not looked at.
+ */
+const mayBeClient = (c: number): boolean => (c >= 48 && c <= 58) || (c >= 97 && c <= 122) || c === 91;
 
 const LIFECYCLE_TAIL = " (Lifecycle Event)";
 /** `VM <State> (Lifecycle Event)` from `m` to the end: the state, or null. */
@@ -566,7 +571,8 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
           while (i < close && t.charCodeAt(i) === 32) i++;
           if (i >= close) break;
           ctxS[k] = i;
-          while (i < close && t.charCodeAt(i) !== 32) i++;
+          const sp = t.indexOf(" ", i);
+          i = sp < 0 || sp > close ? close : sp;
           ctxE[k++] = i;
         }
         if (k > 0) {
