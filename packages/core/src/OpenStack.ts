@@ -318,12 +318,25 @@ export interface Route {
 }
 
 const segmentsOf = (path: string): string[] => {
-  let p = path;
-  const q = p.indexOf("?");
-  if (q >= 0) p = p.slice(0, q);
-  const segs = p.split("/");
+  let end = path.indexOf("?");
+  if (end < 0) end = path.length;
   const out: string[] = [];
-  for (const s of segs) if (s !== "") out.push(s.endsWith(".json") ? s.slice(0, -5) : s);
+  let i = 0;
+  while (i < end) {
+    if (path.charCodeAt(i) === 47) {
+      i++;
+      continue;
+    }
+    let j = path.indexOf("/", i);
+    if (j < 0 || j > end) j = end;
+    // 46 is ".": only a segment ending in ".json" loses its suffix.
+    out.push(
+      path.charCodeAt(j - 5) === 46 && path.startsWith(".json", j - 5)
+        ? path.slice(i, j - 5)
+        : path.slice(i, j),
+    );
+    i = j;
+  }
   return out;
 };
 
@@ -703,7 +716,8 @@ export class ActionDeriver {
         if (r.requestId !== null) {
           const list = this.byReqId.get(r.requestId);
           if (list === undefined) this.byReqId.set(r.requestId, [ev]);
-          else list.push(ev);
+          // A sighting (for a create's instances) once per instance is enough.
+          else if (informative || list[list.length - 1]!.instance !== instance) list.push(ev);
         }
         this.n.evidence++;
         if (firstSight && (ev.mark === "build-start" || ev.mark === "build-end"))
