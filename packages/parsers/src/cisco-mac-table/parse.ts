@@ -52,17 +52,15 @@ const EXTRA_COLUMNS: Record<MacTableLayout, number> = { ios: 0, cat6k: 2, catos:
  */
 export const ciscoMac = (t: string, s = 0, e = t.length): string | undefined => {
   if (e - s !== 14 || t.charCodeAt(s + 4) !== 46 || t.charCodeAt(s + 9) !== 46) return undefined;
-  let out = "";
-  let k = 0;
+  let upper = false;
   for (let i = s; i < e; i++) {
     if (i === s + 4 || i === s + 9) continue;
     const c = t.charCodeAt(i);
     if (hexValue(c) < 0) return undefined;
-    if (k > 0 && k % 2 === 0) out += ":";
-    out += String.fromCharCode(c >= 65 && c <= 70 ? c + 32 : c);
-    k++;
+    if (c <= 70 && c >= 65) upper = true;
   }
-  return out;
+  const m = `${t.slice(s, s + 2)}:${t.slice(s + 2, s + 4)}:${t.slice(s + 5, s + 7)}:${t.slice(s + 7, s + 9)}:${t.slice(s + 10, s + 12)}:${t.slice(s + 12, s + 14)}`;
+  return upper ? m.toLowerCase() : m;
 };
 
 /**
@@ -178,14 +176,14 @@ export const macTableParser: ParserFactory<MacTableEntry, CiscoOptions> = linePa
       }
       vlan = words[macAt - 1]!;
       type = words[macAt + 1]!;
-      const rest = words.slice(macAt + 2);
-      const extra = EXTRA_COLUMNS[lay ?? guessLayout(rest)];
-      if (rest.length <= extra) {
+      const from = macAt + 2;
+      const extra = EXTRA_COLUMNS[lay ?? guessLayout(words.slice(from))];
+      if (words.length - from <= extra) {
         flush();
         emit.skip(no, "row without a port");
         return true;
       }
-      port = rest.slice(extra).join(" ");
+      port = words.length === from + extra + 1 ? words[from + extra]! : words.slice(from + extra).join(" ");
     }
     if (vlan === "-" || vlan === "---" || vlan === "N/A") vlan = null;
     flush();

@@ -101,6 +101,21 @@ export const normaliseHeader = (s: string): string =>
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
 
+const HEX = /^[0-9A-Fa-f]{2}$/;
+/** Canonical MAC: the common `aa:bb:…` / `AA-BB-…` spellings directly, others through Net.canonicalMac. */
+const macOf = (v: string): string | undefined => {
+  if (v.length === 17) {
+    const sep = v.charCodeAt(2);
+    if (sep === 58 || sep === 45) {
+      let ok = true;
+      for (let i = 2; i < 17 && ok; i += 3) if (v.charCodeAt(i) !== sep) ok = false;
+      for (let i = 0; i < 17 && ok; i += 3) if (!HEX.test(v.slice(i, i + 2))) ok = false;
+      if (ok) return (sep === 45 ? v.replaceAll("-", ":") : v).toLowerCase();
+    }
+  }
+  return Net.canonicalMac(v);
+};
+
 /** Columns of the seed's sheet when it has no header row: Hostname | MAC | Vlan | informations. */
 const SEED_ORDER: Field[] = ["hostname", "mac", "vlan", "notes"];
 
@@ -163,7 +178,7 @@ class Rows {
       if (v === "") continue;
       const col = cols[i] ?? `column ${i + 1}`;
       if (col === "mac") {
-        const m = Net.canonicalMac(v);
+        const m = macOf(v);
         if (m === undefined) {
           extra.mac = v;
           if (this.badMacs++ === 0) this.firstBad = `row ${no}: "${v}"`;
