@@ -3,7 +3,8 @@
  * throw-away data directory), plus what only a server has: connection errors, and a run killed
  * while its transaction is provably open (blocked on a row lock the test holds).
  */
-import { writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type mysql from "mysql2/promise";
@@ -79,6 +80,35 @@ describe("MariaDB store (real mariadbd)", () => {
       expect(types).toEqual([{ t: "datetime(6)" }]);
     } finally {
       await s.close();
+    }
+  });
+
+  it("db/schema.sql loads with the real mariadb client and the store writes into those tables", async () => {
+    const url = await db.createDatabase("fleetlens_schema");
+    const sql = readFileSync(new URL("../db/schema.sql", import.meta.url), "utf8");
+    const r = spawnSync(
+      "mariadb",
+      ["-h", "127.0.0.1", "-P", String(db.port), "-u", db.user, `-p${db.password}`, "fleetlens_schema"],
+      { input: sql, encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(await tablesIn("fleetlens_schema")).toEqual([
+      "fleetlens_checkpoints",
+      "glance_image_action_log",
+      "neutron_action_log",
+      "nova_compute_action_log",
+    ]);
+    for (const kind of ["vm", "glance", "neutron"] as const) {
+      const s = await open(url, { kind });
+      try {
+        const rows = genLines(5, 40).actions;
+        expect((await s.writeBatch(rows)).inserted).toBe(5);
+        expect((await s.writeBatch(rows)).inserted).toBe(0);
+        expect(normalise(await s.rows())).toEqual(expectedRows(rows));
+      } finally {
+        await s.close();
+      }
     }
   });
 
