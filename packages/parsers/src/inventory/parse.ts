@@ -324,7 +324,8 @@ let xlsxModule: XlsxModule | undefined;
 /** Loads the spreadsheet library on first use (CSV inputs never load it). */
 const loadXlsx = (): XlsxModule => {
   if (xlsxModule === undefined) {
-    const req = typeof require === "function" ? require : createRequire(import.meta.url);
+    // ESM: import.meta.url; a CommonJS build (where bundlers empty import.meta): __filename
+    const req = createRequire(import.meta.url ?? __filename);
     xlsxModule = req("@e965/xlsx") as XlsxModule;
   }
   return xlsxModule;
