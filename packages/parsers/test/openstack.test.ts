@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import {
@@ -114,23 +116,34 @@ describe("openstack details", () => {
     accounted(text, r);
   });
 
-  it("keeps a record's continuation across a skipped line, and leaves a garbled one skipped", () => {
+  it("attaches multi-line messages, keeps a continuation across a skipped line, skips a broken head", () => {
     const text = [
       "2031-01-01 00:00:00.000 1 ERROR a.b [-] failed",
       "Traceback (most recent call last):",
-      "[SQL: SELECT 1]",
+      "2031-01-01 broken",
       '  File "x.py", line 1, in <module>',
-      "RuntimeError: boom",
-      "2031-01-01 00:00:01.000 1 INFO a.b [-] next",
+      "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (2013, 'Lost connection')",
+      "[SQL: SELECT 1]",
+      "(Background on this error at: https://sqlalche.me/e/14/e3q8)",
+      '2031-01-01 00:00:01.000 1 DEBUG a.b [-] End _get_guest_xml xml=<domain type="kvm">',
+      "  <name>instance-0000002a</name>",
+      "</domain>",
+      "2031-01-01 00:00:02.000 1 INFO a.b [-] next",
     ].join("\n");
     const r = parseOsLog(text);
-    expect(r.skips).toEqual([{ line: 3, reason: "not an oslo.log line" }]);
-    expect(r.records[0]!.traceback).toEqual([
-      "Traceback (most recent call last):",
-      '  File "x.py", line 1, in <module>',
-      "RuntimeError: boom",
+    expect(r.skips).toEqual([{ line: 3, reason: "bad process id" }]);
+    expect(r.records.map((x) => x.traceback)).toEqual([
+      [
+        "Traceback (most recent call last):",
+        '  File "x.py", line 1, in <module>',
+        "sqlalchemy.exc.OperationalError: (pymysql.err.OperationalError) (2013, 'Lost connection')",
+        "[SQL: SELECT 1]",
+        "(Background on this error at: https://sqlalche.me/e/14/e3q8)",
+      ],
+      ["  <name>instance-0000002a</name>", "</domain>"],
+      undefined,
     ]);
-    expect(r.records[1]!.traceback).toBeUndefined();
+    accounted(text, r);
   });
 
   it("an exception line is a continuation only with the record's time, pid and logger", () => {
@@ -340,6 +353,72 @@ describe("openstack details", () => {
     expect(sniff(enc(""))).toBe(0);
     expect(parser.info.kind).toBe("openstack");
     expect(parser.create).toBe(osLogParser);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Real oracle: the real oslo.log (Debian's python3-oslo.log) writes a log in a zone with a
+// UTC offset; its own records say what each line must read as.
+
+interface OracleRecord {
+  ts: number;
+  pid: number;
+  level: string;
+  logger: string;
+  message: string;
+  continuation: string[];
+  requestId: string | null;
+  globalRequestId: string | null;
+  userId: string | null;
+  projectId: string | null;
+  instance: string | null;
+  http: HttpRequest | null;
+  lifecycle: string | null;
+}
+
+describe("openstack against the real oslo.log", () => {
+  it("reads every record oslo.log writes, in the zone it writes", () => {
+    const dir = mkdtempSync(join(tmpdir(), "fleetlens-oslo-"));
+    try {
+      let out: string;
+      try {
+        const env: Record<string, string | undefined> = { ...process.env, TZ: "Asia/Kolkata" };
+        delete env.PYTHONPATH;
+        delete env.PYTHONHOME;
+        out = execFileSync("/usr/bin/python3", [join(FIXTURES, "oslo-log-oracle.py"), dir], {
+          env,
+          encoding: "utf8",
+        });
+      } catch (e) {
+        throw new Error(
+          `the oracle needs the real oslo.log: apt-get install python3-oslo.log (${String(e)})`,
+        );
+      }
+      const truth = JSON.parse(out) as OracleRecord[];
+      const text = readFileSync(join(dir, "oracle.log"), "utf8");
+      const r = parseOsLog(text, { zone: zone("Asia/Kolkata") });
+      expect(r.skips).toEqual([]);
+      accounted(text, r);
+      expect(truth.length).toBe(60);
+      expect(r.records).toHaveLength(truth.length);
+      const got = r.records.map((x) => ({ ...x, traceback: x.traceback ?? [] }));
+      const want = truth.map(({ continuation, ...t }) => ({ ...t, source: null, traceback: continuation }));
+      expect(got).toEqual(want);
+      // what the log holds: every context form oslo.log 5 writes, tracebacks, a multi-line message
+      expect(text).toContain(" [None req-");
+      expect(text).toMatch(/ \[req-\S+ req-\S+ /);
+      expect(text).toContain(" [-] ");
+      expect(r.stats.ignoredBy.traceback).toBeGreaterThan(20);
+      expect(r.records.filter((x) => x.http !== null)).toHaveLength(6);
+      expect(r.records.filter((x) => x.lifecycle !== null)).toHaveLength(6);
+      expect(
+        r.records
+          .filter((x) => x.level === "DEBUG")
+          .every((x) => splitDebugSuffix(x.traceback?.at(-1) ?? x.message)),
+      ).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -37,7 +37,13 @@ export const MAX_TRACEBACK_LINES = 200;
 /** Default bound on the characters of continuation lines kept with one record (64 KiB). @since 0.1.0 @category constants */
 export const MAX_TRACEBACK_CHARS = 65536;
 
-/** The ignore reason of a continuation line (traceback or multi-line message). @since 0.1.0 @category constants */
+/**
+ * The ignore reason of a continuation line (a traceback line or a further line of a multi-line
+ * message), kept in the record's `traceback`.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
 export const TRACEBACK = "traceback";
 
 type MutableRecord = { -readonly [K in keyof OsLogRecord]: OsLogRecord[K] };
@@ -458,24 +464,14 @@ export const splitDebugSuffix = (
   return { message: m[1]!, func: m[2]!, path: m[3]!, line: Number(m[4]) };
 };
 
-/** Whether a line without an oslo.log head continues a traceback or a multi-line message. */
-const isBareContinuation = (t: string, inTraceback: boolean): boolean => {
+/**
+ * Whether a line without an oslo.log head continues the record before it: a traceback line or a
+ * line of a multi-line message (oslo.log writes those as they are: XML dumps, SQL errors, …).
+ * A line opening with a digit is taken for a broken head rather than a continuation.
+ */
+const isBareContinuation = (t: string): boolean => {
   const c = t.charCodeAt(0);
-  if (c === 32 || c === 9) return true;
-  if (t.startsWith("Traceback (")) return true;
-  if (!inTraceback) return false;
-  if (t.startsWith("During handling of the above exception") || t.startsWith("The above exception"))
-    return true;
-  // the exception line: `pkg.mod.Name: text` or `Name`
-  let i = 0;
-  const n = t.length;
-  while (i < n) {
-    const k = t.charCodeAt(i);
-    const ok = (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || (k >= 48 && k <= 57) || k === 95 || k === 46;
-    if (!ok) break;
-    i++;
-  }
-  return i > 0 && (i === n || t.charCodeAt(i) === 58);
+  return c < 48 || c > 57;
 };
 
 /**
@@ -532,7 +528,7 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
       }
       const why = header(t, z);
       if (why !== "") {
-        if (pending !== null && isBareContinuation(t, tb.length > 0 || omitted > 0)) return attach(t, no);
+        if (pending !== null && isBareContinuation(t)) return attach(t, no);
         return emit.skip(no, why);
       }
       // after the logger: a request context, or (exception-prefix lines, custom formats) none
@@ -554,7 +550,7 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
           return attach(t.slice(p), no);
         }
         if (hTs === null) {
-          if (pending !== null && isBareContinuation(t, tb.length > 0 || omitted > 0)) return attach(t, no);
+          if (pending !== null && isBareContinuation(t)) return attach(t, no);
           return emit.skip(no, "no timestamp and no request context");
         }
       }
@@ -662,9 +658,9 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
  * - Continuation lines are attached to the record before them as `traceback` (each counted as
  *   ignored `traceback`): oslo.log's exception lines (`ts pid ERROR logger [instance: X] text`
  *   with the record's timestamp, pid and logger and no context; `TRACE` in old releases; the
- *   text after that prefix is kept) and bare lines (leading whitespace, `Traceback (…`, and
- *   inside a traceback `During handling…`, `The above exception…` and the `pkg.Error: text`
- *   line). At most `maxTracebackLines` / `maxTracebackChars` are kept; the rest are counted in
+ *   text after that prefix is kept) and bare lines without an oslo.log head (Python's own
+ *   traceback print, the further lines of a multi-line message; a line opening with a digit is a
+ *   broken head and skipped). At most `maxTracebackLines` / `maxTracebackChars` are kept; the rest are counted in
  *   `tracebackOmitted`. A record is emitted when the next one starts, or at the end; blank
  *   and skipped lines in between do not end its continuation.
  * - Skipped with a reason: lines that are not oslo.log lines, impossible dates, an unterminated
