@@ -1,11 +1,24 @@
 #!/usr/bin/env node
 // Makes sure the real tools the tests use as oracles are on the machine: tcpdump, util-linux's
-// `last` and `utmpdump`, iproute2's `ss`. On a fresh Debian/Ubuntu machine as root it installs the
+// `last` and `utmpdump`, iproute2's `ss`, MariaDB's server. On a fresh Debian/Ubuntu machine as root it installs the
 // missing ones with apt-get (what CI does); otherwise it says exactly what to install and exits 1.
 import { execFileSync, spawnSync } from "node:child_process";
 
-const tools = { tcpdump: "tcpdump", last: "util-linux", utmpdump: "util-linux", ss: "iproute2" };
-const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }).status === 0;
+const tools = {
+  tcpdump: "tcpdump",
+  last: "util-linux",
+  utmpdump: "util-linux",
+  ss: "iproute2",
+  // A real MariaDB for the store's integration tests (they start their own server on 127.0.0.1).
+  mariadbd: "mariadb-server",
+  "mariadb-install-db": "mariadb-server",
+  // ISC dhcpd checks generated dhcpd.conf and dhcpd.leases (dhcpd -t / -T; no daemon runs).
+  dhcpd: "isc-dhcp-server",
+};
+const has = (cmd) =>
+  spawnSync("sh", ["-c", `command -v ${cmd} || test -x /usr/sbin/${cmd} || test -x /sbin/${cmd}`], {
+    stdio: "ignore",
+  }).status === 0;
 const missing = [
   ...new Set(
     Object.entries(tools)

@@ -7,6 +7,27 @@
  * @since 0.1.0
  * @module
  */
+
+export * as Attributions from "./Attribution.js";
+export {
+  type AttributionOptions,
+  type AttributionReport,
+  type AttributionRow,
+  analyse as analyseAttribution,
+  attribute,
+  type HostAttribution,
+} from "./Attribution.js";
+export * as Enrich from "./Enrich.js";
+export {
+  Enricher,
+  type EnrichRow,
+  enrich,
+  history as licenceHistory,
+  isTrunkLike,
+  type NetworkSources,
+  portKey,
+  type Resolution,
+} from "./Enrich.js";
 export * as Idle from "./Idle.js";
 export {
   defaults as idleDefaults,
@@ -18,11 +39,40 @@ export {
   judgeIdle,
   seedInactivePrediction,
 } from "./Idle.js";
+export * as Licence from "./Licence.js";
+export {
+  type DenialSummary,
+  daemonKey,
+  type FeatureUsage,
+  type IssuedCounts,
+  issuedFromLicenceFile,
+  issuedFromLmstat,
+  LicenceUsage,
+  mergeIssued,
+  restartScope,
+  type UsageOptions,
+  type UsageReport,
+  type UsageSession,
+  type UsageStats,
+  type UserUsage,
+  usage as licenceUsage,
+} from "./Licence.js";
 export * as Lines from "./Lines.js";
 export { LineSplitter, lines, splitLines } from "./Lines.js";
 export * as Logins from "./Logins.js";
 export { activity as loginActivity, type LoginActivity } from "./Logins.js";
+export * as Metrics from "./Metrics.js";
+export {
+  exposition,
+  formatValue,
+  lmstatSamples,
+  type MetricsOptions,
+  type Sample,
+  usageSamples,
+} from "./Metrics.js";
 export * as Net from "./Net.js";
+export * as OpenStack from "./OpenStack.js";
+export { ActionDeriver, type DeriveOptions, type DeriveStats, deriveActions } from "./OpenStack.js";
 export * as Parse from "./Parse.js";
 export {
   addStats,

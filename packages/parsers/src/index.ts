@@ -12,7 +12,16 @@
  * @since 0.1.0
  * @module
  */
+export * as ciscoIntDesc from "./cisco-int-desc/index.js";
+export * as ciscoMacTable from "./cisco-mac-table/index.js";
+export * as dhcpdConf from "./dhcpd-conf/index.js";
+export * as dhcpdLeases from "./dhcpd-leases/index.js";
+export * as flexlmLicense from "./flexlm-license/index.js";
+export * as flexlmLog from "./flexlm-log/index.js";
+export * as inventory from "./inventory/index.js";
 export * as last from "./last/index.js";
+export * as lmstat from "./lmstat/index.js";
+export * as logwatch from "./logwatch/index.js";
 export * as pcap from "./pcap/index.js";
 export * as procNetTcp from "./proc-net-tcp/index.js";
 export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";

@@ -5,7 +5,16 @@
  * @since 0.1.0
  * @module
  */
+import { parser as ciscoIntDesc } from "./cisco-int-desc/index.js";
+import { parser as ciscoMacTable } from "./cisco-mac-table/index.js";
+import { parser as dhcpdConf } from "./dhcpd-conf/index.js";
+import { parser as dhcpdLeases } from "./dhcpd-leases/index.js";
+import { parser as flexlmLicense } from "./flexlm-license/index.js";
+import { parser as flexlmLog } from "./flexlm-log/index.js";
+import { parser as inventory } from "./inventory/index.js";
 import { parser as last } from "./last/index.js";
+import { parser as lmstat } from "./lmstat/index.js";
+import { parser as logwatch } from "./logwatch/index.js";
 import { parser as pcap } from "./pcap/index.js";
 import { parser as procNetTcp } from "./proc-net-tcp/index.js";
 import { parser as ss } from "./ss/index.js";
@@ -14,7 +23,23 @@ import type { Parser } from "./types.js";
 import { parser as wtmp } from "./wtmp/index.js";
 
 /** Every kind, in the order help lists them. @since 0.1.0 @category registry */
-export const KINDS = ["wtmp", "last", "tcpdump", "pcap", "ss", "proc-net-tcp"] as const;
+export const KINDS = [
+  "wtmp",
+  "last",
+  "tcpdump",
+  "pcap",
+  "ss",
+  "proc-net-tcp",
+  "flexlm-log",
+  "lmstat",
+  "flexlm-license",
+  "logwatch",
+  "dhcpd-conf",
+  "dhcpd-leases",
+  "cisco-mac-table",
+  "cisco-int-desc",
+  "inventory",
+] as const;
 /** @since 0.1.0 @category registry */
 export type Kind = (typeof KINDS)[number];
 
@@ -29,6 +54,15 @@ export const registry = {
   pcap,
   ss,
   "proc-net-tcp": procNetTcp,
+  "flexlm-log": flexlmLog,
+  lmstat,
+  "flexlm-license": flexlmLicense,
+  logwatch,
+  "dhcpd-conf": dhcpdConf,
+  "dhcpd-leases": dhcpdLeases,
+  "cisco-mac-table": ciscoMacTable,
+  "cisco-int-desc": ciscoIntDesc,
+  inventory,
 } satisfies Record<Kind, AnyParser>;
 
 /** Whether a string names a kind. @since 0.1.0 @category registry */
