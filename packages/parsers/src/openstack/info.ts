@@ -23,6 +23,7 @@ export const info: ParserInfo = {
     "context `[-]`, `[req-ID user project - - -]` (oslo.log < 4.8), `[GLOBAL req-ID user project domain system_scope user_domain project_domain]` (Zed and later, `None`), `[req-ID user project]` (old), devstack `[GLOBAL req-ID project_name user_name]`",
     "Loghub-style leading source-file name (`<file> <line>`)",
     "tracebacks: oslo.log exception-prefix lines (`ERROR`, old `TRACE`) and bare Python traceback lines, attached to their record",
+    "multi-line messages (XML dumps, SQL errors): the further lines attached like a traceback",
     "DEBUG suffix ` funcName path:lineno` kept in the message (splitDebugSuffix)",
     'API access messages: nova `client "request" status: N len: N time: S`, neutron (two spaces before len:), eventlet `client - - [date] "request" status len seconds` (glance, old neutron)',
     "nova-compute `VM <State> (Lifecycle Event)`",

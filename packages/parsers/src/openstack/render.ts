@@ -141,7 +141,9 @@ export const osContext = (r: OsLogRecord, style: OsContextStyle = "classic"): st
  * Renders records as oslo.log lines: `[source ]ts pid LEVEL logger [CONTEXT] [instance: X]
  * message`, each `traceback` line after its record (see {@link RenderOsLogOptions}). A null `ts`
  * or `pid` is left out. Messages are written as they are (`http` and `lifecycle` are read from
- * them, not written: build messages with {@link httpMessage} and {@link lifecycleMessage}).
+ * them, not written: build messages with {@link httpMessage} and {@link lifecycleMessage}); a
+ * message holding a line break reads back as a message plus continuation lines, as oslo.log's
+ * own multi-line messages do. `tracebackOmitted` lines are not written (they were not kept).
  *
  * @example
  * ```ts
