@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Makes sure the real tools the tests use as oracles are on the machine: tcpdump, util-linux's
-// `last` and `utmpdump`, iproute2's `ss`, MariaDB's server. On a fresh Debian/Ubuntu machine as root it installs the
-// missing ones with apt-get (what CI does); otherwise it says exactly what to install and exits 1.
+// `last` and `utmpdump`, iproute2's `ss`, MariaDB's server, ISC dhcpd, the real oslo.log. On a
+// fresh Debian/Ubuntu machine as root it installs the missing ones with apt-get (what CI does);
+// otherwise it says exactly what to install and exits 1.
 import { execFileSync, spawnSync } from "node:child_process";
 
+// Each entry: a shell test that succeeds when the tool is there -> the Debian package with it.
+const onPath = (cmd) => `command -v ${cmd} || test -x /usr/sbin/${cmd} || test -x /sbin/${cmd}`;
 const tools = {
   tcpdump: "tcpdump",
   last: "util-linux",
@@ -15,17 +18,14 @@ const tools = {
   // ISC dhcpd checks generated dhcpd.conf and dhcpd.leases (dhcpd -t / -T; no daemon runs).
   dhcpd: "isc-dhcp-server",
 };
-const has = (cmd) =>
-  spawnSync("sh", ["-c", `command -v ${cmd} || test -x /usr/sbin/${cmd} || test -x /sbin/${cmd}`], {
-    stdio: "ignore",
-  }).status === 0;
-const missing = [
-  ...new Set(
-    Object.entries(tools)
-      .filter(([cmd]) => !has(cmd))
-      .map(([, pkg]) => pkg),
-  ),
+// The openstack parser's oracle: Debian's python with the real oslo.log writes the reference lines.
+const checks = [
+  ...Object.entries(tools).map(([cmd, pkg]) => [onPath(cmd), pkg]),
+  ['/usr/bin/python3 -c "import oslo_log"', "python3-oslo.log"],
 ];
+const ok = (test) => spawnSync("sh", ["-c", test], { stdio: "ignore" }).status === 0;
+const has = (cmd) => ok(onPath(cmd));
+const missing = [...new Set(checks.filter(([test]) => !ok(test)).map(([, pkg]) => pkg))];
 if (missing.length === 0) process.exit(0);
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;

@@ -119,6 +119,7 @@ export type {
   InventoryRow,
   MacTableEntry,
 } from "./records/Network.js";
+export type { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./records/OpenStack.js";
 export type { Packet, Proto } from "./records/Packet.js";
 export type { Socket, SocketProcess } from "./records/Socket.js";
 export * as Time from "./Time.js";

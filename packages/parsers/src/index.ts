@@ -22,6 +22,7 @@ export * as inventory from "./inventory/index.js";
 export * as last from "./last/index.js";
 export * as lmstat from "./lmstat/index.js";
 export * as logwatch from "./logwatch/index.js";
+export * as openstack from "./openstack/index.js";
 export * as pcap from "./pcap/index.js";
 export * as procNetTcp from "./proc-net-tcp/index.js";
 export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";

@@ -15,6 +15,7 @@ import { parser as inventory } from "./inventory/index.js";
 import { parser as last } from "./last/index.js";
 import { parser as lmstat } from "./lmstat/index.js";
 import { parser as logwatch } from "./logwatch/index.js";
+import { parser as openstack } from "./openstack/index.js";
 import { parser as pcap } from "./pcap/index.js";
 import { parser as procNetTcp } from "./proc-net-tcp/index.js";
 import { parser as ss } from "./ss/index.js";
@@ -39,6 +40,7 @@ export const KINDS = [
   "cisco-mac-table",
   "cisco-int-desc",
   "inventory",
+  "openstack",
 ] as const;
 /** @since 0.1.0 @category registry */
 export type Kind = (typeof KINDS)[number];
@@ -63,6 +65,7 @@ export const registry = {
   "cisco-mac-table": ciscoMacTable,
   "cisco-int-desc": ciscoIntDesc,
   inventory,
+  openstack,
 } satisfies Record<Kind, AnyParser>;
 
 /** Whether a string names a kind. @since 0.1.0 @category registry */

@@ -9,7 +9,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OpenStackAction } from "@fleetlens/core";
+import type { OpenStackAction } from "@fleetlens/core/lite";
 import type { Checkpoint } from "./Checkpoint.js";
 import type { Store, WriteResult } from "./Store.js";
 

@@ -15,7 +15,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OpenStackAction } from "@fleetlens/core";
+import type { OpenStackAction } from "@fleetlens/core/lite";
 import type { Checkpoint } from "./Checkpoint.js";
 import { StoreError } from "./errors.js";
 

@@ -6,7 +6,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OpenStackAction } from "@fleetlens/core";
+import type { OpenStackAction } from "@fleetlens/core/lite";
 import { Effect, Schedule } from "effect";
 import mysql from "mysql2/promise";
 import type { Checkpoint } from "./Checkpoint.js";

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OpenStackAction } from "@fleetlens/core";
+import type { OpenStackAction } from "@fleetlens/core/lite";
 import Database from "better-sqlite3";
 import type { Checkpoint } from "./Checkpoint.js";
 import { pathKey } from "./Checkpoint.js";

@@ -6,7 +6,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OpenStackAction } from "@fleetlens/core";
+import type { OpenStackAction } from "@fleetlens/core/lite";
 import { formatIso } from "@fleetlens/core/lite";
 import type { Checkpoint } from "./Checkpoint.js";
 import { StoreError } from "./errors.js";

@@ -5,10 +5,43 @@
  */
 import { execFile } from "node:child_process";
 import { appendFile, readFile } from "node:fs/promises";
-import { parseAll, type Socket, Time, UsageError } from "@fleetlens/core";
-import { procNetTcp, ss } from "@fleetlens/parsers";
+import { basename } from "node:path";
+import {
+  Attribution,
+  addStats,
+  analyseAttribution,
+  type DhcpHost,
+  type DhcpLease,
+  emptyStats,
+  type InterfaceDescription,
+  type InventoryRow,
+  issuedFromLicenceFile,
+  issuedFromLmstat,
+  LicenceEvent,
+  type LicenceFileLine,
+  LicenceHistory,
+  LicenceSession,
+  type LicenceSnapshot,
+  LicenceUsage,
+  type LmstatRecord,
+  licenceHistory,
+  type MacTableEntry,
+  mergeIssued,
+  type ParseStats,
+  parseAll,
+  type Socket,
+  Time,
+  UsageError,
+  type UsageReport,
+} from "@fleetlens/core";
+import { type Kind, procNetTcp, ss } from "@fleetlens/parsers";
+import { Schema } from "effect";
+import { sniffAmong } from "../evidence.js";
 import { Follower } from "../follow.js";
-import { defineCommand, flag, type Io, type Parsed, str } from "../framework.js";
+import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
+import { type Format, RecordWriter, resolveFormat, statsLine, writeValue } from "../output.js";
+import { parseOptionsFrom, timeOptions } from "./common.js";
+import { type FileParse, formatOption, parseFile, statsOption } from "./parse.js";
 
 const execText = (cmd: string, argv: string[]): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -130,8 +163,323 @@ const watchCommand = defineCommand({
   },
 });
 
+/** Parse files whose kind is one of `allowed` (sniffed), collecting records and stats. */
+const loadAll = async <R>(
+  files: readonly string[],
+  allowed: readonly Kind[],
+  role: string,
+  io: Io,
+  args: Parsed,
+  acc: { stats: ParseStats; errors: FileParse["errors"] },
+  extra: Record<string, unknown> = {},
+): Promise<{ kind: Kind; file: string; records: R[] }[]> => {
+  const out: { kind: Kind; file: string; records: R[] }[] = [];
+  const base = { ...parseOptionsFrom(args), ...extra };
+  for (const file of files) {
+    const kind = allowed.length === 1 ? allowed[0]! : await sniffAmong(file, allowed, role);
+    const records: R[] = [];
+    const r = await parseFile<R>(kind, file, io, base, (batch) => {
+      for (const x of batch) records.push(x);
+    });
+    acc.stats = addStats(acc.stats, r.stats);
+    acc.errors.push(...r.errors);
+    out.push({ kind, file, records });
+  }
+  return out;
+};
+
+const iso = (ms: number | null | undefined): string | null =>
+  ms === null || ms === undefined ? null : Time.formatIso(ms);
+const encodeSession = Schema.encodeSync(LicenceSession);
+const encodeEvent = Schema.encodeSync(LicenceEvent);
+
+/** The `license usage` JSON (DESIGN.md §3), times as ISO text. */
+export const usageJson = (r: UsageReport) => ({
+  features: r.features.map((f) => ({ ...f, peakAt: iso(f.peakAt) })),
+  users: r.users.map((u) => ({ ...u, firstOut: iso(u.firstOut), lastIn: iso(u.lastIn) })),
+  sessions: r.sessions.map((x) => ({ ...encodeSession(x), endReason: x.endReason })),
+  denials: r.denials.map((d) => encodeEvent(d)),
+  denialsByUser: r.denialsByUser,
+  from: iso(r.from),
+  to: iso(r.to),
+});
+
+const table = (rows: Record<string, unknown>[], cols: string[]): string => {
+  if (rows.length === 0) return "(none)\n";
+  const cell = (v: unknown) => (v === null || v === undefined ? "-" : String(v));
+  const w = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (xs: string[]) =>
+    xs
+      .map((x, i) => x.padEnd(w[i]!))
+      .join("  ")
+      .trimEnd();
+  return `${[line(cols.map((c) => c.toUpperCase())), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join("\n")}\n`;
+};
+
+const writeSections = async (
+  io: Io,
+  format: Format,
+  json: Record<string, unknown>,
+  tables: { title: string; key: string; cols: string[] }[],
+  csvKey: string,
+) => {
+  if (format === "json") return writeValue(io, "json", json);
+  if (format === "table") {
+    io.stdout.write(
+      tables.map((t) => `${t.title}\n${table(json[t.key] as Record<string, unknown>[], t.cols)}`).join("\n"),
+    );
+    return;
+  }
+  const w = new RecordWriter(io, format);
+  if (format === "csv") for (const row of json[csvKey] as Record<string, unknown>[]) w.write(row);
+  else
+    for (const t of tables)
+      for (const row of json[t.key] as Record<string, unknown>[]) w.write({ type: t.key, ...row });
+  await w.end();
+};
+
+const issuedOptions = {
+  lmstat: {
+    type: "string",
+    variadic: true,
+    valueName: "FILE",
+    description: "lmstat -a output: issued counts.",
+  },
+  "license-file": {
+    type: "string",
+    variadic: true,
+    valueName: "FILE",
+    description: "Licence files: issued counts (first FEATURE plus INCREMENTs) when lmstat is not given.",
+  },
+} as const;
+
+const usageCommand = defineCommand({
+  name: "usage",
+  summary: "Sessions, per-user time, peak concurrency and denials from FlexLM debug logs.",
+  description:
+    "Pairs OUT and IN per feature and user@host (handle when known), closes sessions at server restarts, and reports per feature: issued, peak in use and when, sessions, denials; per user@host: the exact sum of session time (seconds), the union (overlaps once) and the seed's first-OUT-to-last-IN span. Issued counts come from --lmstat or --license-file. --format csv writes the per-user table.",
+  positionals: [
+    {
+      name: "FILE",
+      description: "Debug logs (or logwatch files), in time order.",
+      required: true,
+      variadic: true,
+    },
+  ],
+  options: {
+    ...issuedOptions,
+    at: {
+      type: "string",
+      valueName: "TIME",
+      description: "Count open sessions up to this time (default: the last event).",
+    },
+    ...timeOptions,
+    ...formatOption,
+    ...statsOption,
+  },
+  examples: [
+    "fleetlens license usage /usr/local/flexlm/orglabdebug.log --lmstat lmstat.txt --format table",
+    "fleetlens license usage debug.log.1 debug.log --format json > usage.json",
+  ],
+  run: async (args: Parsed, io: Io) => {
+    const acc = { stats: emptyStats(), errors: [] as FileParse["errors"] };
+    const logs = await loadAll<LicenceEvent | LicenceSnapshot>(
+      args.positionals,
+      ["flexlm-log", "logwatch"],
+      "licence log",
+      io,
+      args,
+      acc,
+    );
+    const lm = await loadAll<LmstatRecord>(strs(args, "lmstat"), ["lmstat"], "lmstat", io, args, acc);
+    const lf = await loadAll<LicenceFileLine>(
+      strs(args, "license-file"),
+      ["flexlm-license"],
+      "licence",
+      io,
+      args,
+      acc,
+    );
+    const at = str(args, "at");
+    const atMs = at === undefined ? undefined : Time.parseIso(at);
+    if (atMs !== undefined && !Number.isFinite(atMs))
+      throw new UsageError({ reason: `--at must be an ISO date-time (got "${at}")` });
+    const issued = mergeIssued(
+      issuedFromLmstat(lm.flatMap((x) => x.records)),
+      issuedFromLicenceFile(
+        lf.flatMap((x) => x.records),
+        atMs,
+      ),
+    );
+    const u = new LicenceUsage({ issued });
+    for (const f of logs)
+      for (const r of f.records) {
+        const e = f.kind === "logwatch" ? (r as LicenceSnapshot).event : (r as LicenceEvent);
+        if (e) u.add(e);
+      }
+    const json = usageJson(u.result(atMs));
+    await writeSections(
+      io,
+      resolveFormat(str(args, "format"), io),
+      json,
+      [
+        {
+          title: "Features",
+          key: "features",
+          cols: ["feature", "issued", "peak", "peakAt", "sessions", "denials", "utilisation"],
+        },
+        {
+          title: "Users",
+          key: "users",
+          cols: ["user", "host", "seconds", "unionSeconds", "spanSeconds", "sessions", "denials"],
+        },
+      ],
+      "users",
+    );
+    if (str(args, "stats") === "json")
+      io.stderr.write(statsLine("license-usage", args.positionals.length, acc.stats, acc.errors));
+    return 0;
+  },
+});
+
+const stemOf = (file: string): string => basename(file).replace(/\.[^.]*$/, "");
+
+const attributeCommand = defineCommand({
+  name: "attribute",
+  summary:
+    "Which client address each licence user's host had, enriched with MAC, switch port, outlet and inventory.",
+  description:
+    "Reads logwatch files (see `license watch`): each snapshot lists the clients connected to the licence port when a debug-log line was written. A single new address appearing with a host's checkout is unique; several are candidates; constraints are intersected per client host and addresses certain for one host are eliminated from the others, to a fixpoint. Then IP -> MAC (dhcpd.conf or leases) -> switch and port (MAC tables; the switch is named by a prompt line or the file name) -> outlet description -> inventory.",
+  positionals: [
+    { name: "FILE", description: "logwatch files, in time order.", required: true, variadic: true },
+  ],
+  options: {
+    dhcp: {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "dhcpd.conf files (one per VLAN) or dhcpd.leases.",
+    },
+    "mac-table": {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "`show mac address-table` or `show interfaces description` outputs, one file per switch.",
+    },
+    inventory: {
+      type: "string",
+      variadic: true,
+      valueName: "FILE",
+      description: "Inventory: CSV, ODS or XLSX.",
+    },
+    port: {
+      type: "string",
+      valueName: "PORT",
+      description: "The licence port (default: inferred from the snapshots).",
+    },
+    ...timeOptions,
+    ...formatOption,
+    ...statsOption,
+  },
+  examples: [
+    "fleetlens license attribute logwatch --dhcp dhcpd-5*.conf --mac-table sw-*.txt --inventory inventory.ods --format table",
+  ],
+  run: async (args: Parsed, io: Io) => {
+    const acc = { stats: emptyStats(), errors: [] as FileParse["errors"] };
+    const portText = str(args, "port");
+    const port = portText === undefined ? undefined : Number(portText);
+    if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+      throw new UsageError({ reason: `--port must be 1..65535 (got "${portText}")` });
+    const snaps = await loadAll<LicenceSnapshot>(args.positionals, ["logwatch"], "logwatch", io, args, acc, {
+      ...(port === undefined ? {} : { port }),
+    });
+    const dhcp = await loadAll<DhcpHost | DhcpLease>(
+      strs(args, "dhcp"),
+      ["dhcpd-conf", "dhcpd-leases"],
+      "dhcpd",
+      io,
+      args,
+      acc,
+    );
+    const cisco = await loadAll<MacTableEntry | InterfaceDescription>(
+      strs(args, "mac-table"),
+      ["cisco-mac-table", "cisco-int-desc"],
+      "Cisco",
+      io,
+      args,
+      acc,
+    );
+    const inv = await loadAll<InventoryRow>(
+      strs(args, "inventory"),
+      ["inventory"],
+      "inventory",
+      io,
+      args,
+      acc,
+    );
+    const withSwitch = <T extends { switch: string | null }>(file: string, rows: T[]): T[] =>
+      rows.map((r) => (r.switch === null ? { ...r, switch: stemOf(file) } : r));
+
+    const snapshots = snaps.flatMap((s) => s.records);
+    const report = analyseAttribution(snapshots);
+    const u = new LicenceUsage({ keepSessions: false, keepDenials: false });
+    for (const s of snapshots) if (s.event) u.add(s.event);
+    const users = u.result().users;
+    const history = licenceHistory(report.attributions, users, {
+      dhcpHosts: dhcp.filter((d) => d.kind === "dhcpd-conf").flatMap((d) => d.records as DhcpHost[]),
+      leases: dhcp.filter((d) => d.kind === "dhcpd-leases").flatMap((d) => d.records as DhcpLease[]),
+      macTable: cisco
+        .filter((c) => c.kind === "cisco-mac-table")
+        .flatMap((c) => withSwitch(c.file, c.records as MacTableEntry[])),
+      interfaces: cisco
+        .filter((c) => c.kind === "cisco-int-desc")
+        .flatMap((c) => withSwitch(c.file, c.records as InterfaceDescription[])),
+      inventory: inv.flatMap((i) => i.records),
+    });
+    const encodeA = Schema.encodeSync(Attribution);
+    const encodeH = Schema.encodeSync(LicenceHistory);
+    const json = {
+      attributions: report.attributions.map((a) => ({ ...encodeA(a), reason: a.reason })),
+      history: history.map((h) => encodeH(h)),
+    };
+    await writeSections(
+      io,
+      resolveFormat(str(args, "format"), io),
+      json,
+      [
+        {
+          title: "Attributions",
+          key: "attributions",
+          cols: ["user", "host", "ip", "status", "confidence", "candidates", "evidence"],
+        },
+        {
+          title: "History",
+          key: "history",
+          cols: [
+            "user",
+            "host",
+            "ip",
+            "mac",
+            "hostname",
+            "department",
+            "vlan",
+            "switch",
+            "port",
+            "description",
+            "connectionSeconds",
+          ],
+        },
+      ],
+      "history",
+    );
+    if (str(args, "stats") === "json")
+      io.stderr.write(statsLine("license-attribute", args.positionals.length, acc.stats, acc.errors));
+    return 0;
+  },
+});
+
 export const licenseCommand = defineCommand({
   name: "license",
   summary: "Licence-server usage, attribution and capture (FlexLM/FlexNet).",
-  subCommands: { watch: watchCommand },
+  subCommands: { usage: usageCommand, attribute: attributeCommand, watch: watchCommand },
 });

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import type { OsLogRecord } from "@fleetlens/core";
+import type { OsLogRecord } from "@fleetlens/core/lite";
 import type { Parser } from "../types.js";
 import { info, sniff } from "./info.js";
 import { type OsLogOptions, osLogParser } from "./parse.js";

@@ -6,7 +6,7 @@
  * @since 0.1.0
  * @module
  */
-import type { HttpRequest, OsLogRecord } from "@fleetlens/core";
+import type { HttpRequest, OsLogRecord } from "@fleetlens/core/lite";
 import { Time, UTC, type Zone } from "@fleetlens/core/lite";
 
 /**
