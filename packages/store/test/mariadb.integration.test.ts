@@ -166,8 +166,9 @@ describe("MariaDB store (real mariadbd)", () => {
     writeFileSync(files[0]!, a.text);
     writeFileSync(files[1]!, b.text + a.text.slice(0, 20_000));
     const table = `killed_${n++}`;
-    const child = await startChild([db.url, table, "1000", ...files]);
+    const child = await startChild([db.url, table, "1000", ...files], { gated: true });
     // let two batches commit (the second writes a checkpoint row that already exists)
+    child.go(2);
     await child.waitFor((ev) => ev.filter((e) => e.startsWith("done")).length >= 2);
     const lock: mysql.Connection = await db.root();
     let sawWait = false;
@@ -175,12 +176,16 @@ describe("MariaDB store (real mariadbd)", () => {
       await lock.query(`USE \`${db.database}\``);
       await lock.beginTransaction();
       await lock.query("SELECT * FROM fleetlens_checkpoints FOR UPDATE");
-      // wait until the child's transaction has inserted rows and waits for our lock
+      // only now may the third batch start: it inserts its rows, then waits for our lock
+      child.go(1);
+      // wait until the child's transaction has inserted its rows and waits for our lock on the
+      // checkpoint upsert (writeBatch inserts rows first, then checkpoints, then commits). The
+      // processlist shows the blocked statement; INNODB_TRX does not always list the waiter.
       for (let i = 0; i < 300 && !sawWait; i++) {
-        const [trx] = await lock.query(
-          "SELECT trx_rows_modified AS m FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'",
+        const [pl] = await lock.query(
+          "SELECT COUNT(*) AS k FROM information_schema.PROCESSLIST WHERE INFO LIKE 'INSERT INTO `fleetlens_checkpoints`%'",
         );
-        sawWait = (trx as Array<{ m: number }>).some((t) => Number(t.m) > 0);
+        sawWait = Number((pl as Array<{ k: unknown }>)[0]!.k) > 0;
         if (!sawWait) await new Promise((r) => setTimeout(r, 20));
       }
       child.proc.kill("SIGKILL");

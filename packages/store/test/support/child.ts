@@ -44,11 +44,19 @@ export interface Child {
   waitFor(pred: (events: string[]) => boolean, timeoutMs?: number): Promise<void>;
   /** Resolves with the exit code (or signal) when the child ends. */
   readonly exited: Promise<{ code: number | null; signal: string | null; stderr: string }>;
+  /** With `gated`, let the child start `n` more batches. */
+  go(n?: number): void;
 }
 
-export const startChild = async (args: string[]): Promise<Child> => {
+export const startChild = async (args: string[], options: { gated?: boolean } = {}): Promise<Child> => {
   const script = await childScript();
-  const proc = spawn(process.execPath, [script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, [script, ...args], {
+    stdio: [options.gated ? "pipe" : "ignore", "pipe", "pipe"],
+    env: { ...process.env, FLEETLENS_GATED: options.gated ? "1" : "0" },
+  });
+  const go = (n = 1): void => {
+    proc.stdin?.write("go\n".repeat(n));
+  };
   const events: string[] = [];
   let stderr = "";
   let buf = "";
@@ -86,5 +94,5 @@ export const startChild = async (args: string[]): Promise<Child> => {
       };
       check();
     });
-  return { proc, events, waitFor, exited };
+  return { proc, events, waitFor, exited, go };
 };

@@ -62,7 +62,11 @@ export const ingest = async (
 };
 
 /** A store that reports each batch's start and end through `log` (the child prints them). */
-export const tracing = (store: Store, log: (event: string) => void): Store => ({
+export const tracing = (
+  store: Store,
+  log: (event: string) => void,
+  gate: () => Promise<void> = async () => undefined,
+): Store => ({
   get sink() {
     return store.sink;
   },
@@ -74,6 +78,7 @@ export const tracing = (store: Store, log: (event: string) => void): Store => ({
   },
   ensureSchema: (t, k) => store.ensureSchema(t, k),
   writeBatch: async (rows, cps, o) => {
+    await gate();
     log(`begin ${rows.length}`);
     const r = await store.writeBatch(rows, cps, o);
     log(`done ${r.inserted}`);
