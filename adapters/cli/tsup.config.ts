@@ -8,7 +8,9 @@ export default defineConfig([
     format: ["cjs"],
     platform: "node",
     target: "node20",
-    noExternal: [/.*/],
+    noExternal: [/^(?!better-sqlite3$).*/],
+    // A native addon cannot be bundled: it is the command's one runtime dependency.
+    external: ["better-sqlite3"],
     sourcemap: true,
     clean: true,
     banner: { js: "#!/usr/bin/env node" },
@@ -21,7 +23,8 @@ export default defineConfig([
     target: "node20",
     dts: true,
     tsconfig: "tsconfig.build.json",
-    noExternal: [/.*/],
+    noExternal: [/^(?!better-sqlite3$).*/],
+    external: ["better-sqlite3"],
     sourcemap: true,
   },
 ]);

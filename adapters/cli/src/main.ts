@@ -6,6 +6,7 @@ import { exitCodeOf } from "@fleetlens/core";
 import { collectCommand } from "./commands/collect.js";
 import { idleCommand } from "./commands/idle.js";
 import { licenseCommand } from "./commands/license.js";
+import { openstackCommand } from "./commands/openstack.js";
 import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
@@ -23,6 +24,7 @@ export const rootCommand = defineCommand({
     peers: peersCommand,
     collect: collectCommand,
     license: licenseCommand,
+    openstack: openstackCommand,
   },
 });
 

@@ -30,7 +30,9 @@ describe("fleetlens (exit codes and errors)", () => {
   it("an unknown verb exits 2 listing the verbs", async () => {
     const r = await cli(["frobnicate"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown command "frobnicate" \(known: parse, idle, peers, collect, license\)/);
+    expect(r.stderr).toMatch(
+      /unknown command "frobnicate" \(known: parse, idle, peers, collect, license, openstack\)/,
+    );
   });
 
   it("an unknown kind exits 2 listing the kinds", async () => {

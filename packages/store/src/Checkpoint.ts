@@ -130,12 +130,13 @@ export const identify = async (path: string): Promise<{ dev: string; ino: string
 };
 
 /**
- * The sha256 of a path, the checkpoint table's key column.
+ * The sha256 of a path made absolute (so `logs/a.log` and `/srv/logs/a.log` are one file), the
+ * checkpoint table's key column.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const pathKey = (path: string): string => createHash("sha256").update(path).digest("hex");
+export const pathKey = (path: string): string => createHash("sha256").update(resolve(path)).digest("hex");
 
 /**
  * Complete lines of `path` from byte `start`, as chunks that each end with `\n`, with the offset
