@@ -177,8 +177,9 @@ const fits = (s: string | null | undefined, width: number): boolean =>
 export const toRow = (a: OpenStackAction): { readonly row: Row } | { readonly reject: string } => {
   const ts = formatDateTime(a.ts);
   if (ts === null) return { reject: `time ${a.ts} outside years 1000-9999` };
-  if (a.instance === "" || !fits(a.instance, widths.instance))
-    return { reject: "instance empty or too long" };
+  // An empty instance is legitimate: a failed create, or a glance/neutron create, whose new id is
+  // only in the response body the logs do not show. It still has a unique (instance, action, ts).
+  if (!fits(a.instance, widths.instance)) return { reject: "instance too long" };
   if (a.action === "" || !fits(a.action, widths.action)) return { reject: "action empty or too long" };
   if (!fits(a.requestId, widths.requestId)) return { reject: "requestId too long" };
   if (!fits(a.userId, widths.userId)) return { reject: "userId too long" };

@@ -119,6 +119,8 @@ describe("rows", () => {
     expect(toRow({ ...base, ts: 0, instance: "x".repeat(256) })).toEqual({
       reject: expect.stringMatching(/instance/),
     });
+    // a failed create, or a glance/neutron create: the new id is only in the response
+    expect(toRow({ ...base, ts: 0, instance: "" })).toHaveProperty("row");
     expect(toRow({ ...base, ts: 0, instance: "\ud800" })).toEqual({
       reject: expect.stringMatching(/instance/),
     });

@@ -404,7 +404,7 @@ const actionsCommand = defineCommand({
       );
       deriver.end();
       await pendingAdd;
-      let totals = { inserted: 0, duplicates: 0 };
+      let totals = { inserted: 0, duplicates: 0, rejected: 0, rejections: [] as readonly string[] };
       if (writer) {
         await writer.add(actions.splice(0));
         // Checkpoints go with the last batch: every action derived from the lines read is in it or
@@ -412,12 +412,17 @@ const actionsCommand = defineCommand({
         for (const s of [...apiSources, ...computeSources])
           if (s.cursor) writer.mark(s.cursor.at(Math.max(s.end, s.cursor.start)));
         const t = await writer.end();
-        totals = { inserted: t.inserted, duplicates: t.duplicates };
+        totals = {
+          inserted: t.inserted,
+          duplicates: t.duplicates,
+          rejected: t.rejected,
+          rejections: t.rejections,
+        };
       }
       if (out) await out.end();
       if (store)
         io.stderr.write(
-          `fleetlens: openstack actions: ${derived} action(s) derived, ${totals.inserted} inserted, ${totals.duplicates} already present, into ${redactDsn(cfg.dsn)} ${store.table}\n`,
+          `fleetlens: openstack actions: ${derived} action(s) derived, ${totals.inserted} inserted, ${totals.duplicates} already present${totals.rejected ? `, ${totals.rejected} rejected (first: ${totals.rejections[0]})` : ""}, into ${redactDsn(cfg.dsn)} ${store.table}\n`,
         );
       if (str(args, "stats") === "json")
         io.stderr.write(statsLine("openstack", apiFiles.length + computeFiles.length, stats.value, errors));
