@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pcap, tcpdump, wtmp } from "@fleetlens/parsers";
+import { flexlmLog, openstack, pcap, tcpdump, wtmp } from "@fleetlens/parsers";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -170,6 +170,132 @@ const timeNode = (script, argv) => {
 };
 
 const rows = [];
+
+// 4. FlexLM debug log: OUT/IN/DENIED over 60 features and 800 user@hosts, with TIMESTAMP anchors.
+function* flexlmEvents(n) {
+  let ts = Date.parse("2026-01-05T00:00:00Z");
+  const open = [];
+  for (let i = 0; i < n; i++) {
+    ts += Math.floor(rand() * 400);
+    const f = `feature${Math.floor(rand() * 60)}`;
+    const u = Math.floor(rand() * 800);
+    if (open.length > 0 && rand() < 0.48) {
+      const k = Math.floor(rand() * open.length);
+      const o = open[k];
+      open[k] = open[open.length - 1];
+      open.pop();
+      yield {
+        ts,
+        daemon: "MLM",
+        event: "IN",
+        feature: o.f,
+        user: `user${o.u}`,
+        host: `pc${o.u}`,
+        count: 1,
+        reason: null,
+      };
+    } else if (rand() < 0.03) {
+      yield {
+        ts,
+        daemon: "MLM",
+        event: "DENIED",
+        feature: f,
+        user: `user${u}`,
+        host: `pc${u}`,
+        count: 1,
+        reason: "Licensed number of users already reached.",
+        code: "-4,342",
+      };
+    } else {
+      open.push({ f, u });
+      yield {
+        ts,
+        daemon: "MLM",
+        event: "OUT",
+        feature: f,
+        user: `user${u}`,
+        host: `pc${u}`,
+        count: 1,
+        reason: null,
+      };
+    }
+  }
+}
+
+// 6. OpenStack: nova-api access lines (mostly GETs, one action in 50) and nova-compute lines.
+function* osRecords(targetBytes, role) {
+  let ts = Date.parse("2026-01-05T00:00:00Z");
+  let bytes = 0;
+  let i = 0;
+  const inst = (k) => `6f1c2d3e-0000-4000-8000-${String(k % 2000).padStart(12, "0")}`;
+  const base = {
+    pid: 2931,
+    userId: "113d3a99c3da401fbd62cc2caa5b96d2",
+    projectId: "54fadb412c4e40cdbaed9335e4c35a9e",
+    globalRequestId: null,
+    source: null,
+    lifecycle: null,
+    http: null,
+  };
+  while (bytes < targetBytes) {
+    ts += 7;
+    i++;
+    const req = `req-00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    let r;
+    if (role === "api") {
+      const action = i % 50 === 0;
+      const path = action ? `/v2.1/servers/${inst(i)}/action` : "/v2.1/servers/detail";
+      const http = {
+        client: "10.11.10.1",
+        method: action ? "POST" : "GET",
+        path,
+        version: "HTTP/1.1",
+        status: action ? 202 : 200,
+        length: 1893,
+        seconds: 0.2477829,
+      };
+      r = {
+        ...base,
+        ts,
+        level: "INFO",
+        logger: "nova.osapi_compute.wsgi.server",
+        requestId: req,
+        instance: null,
+        message: openstack.httpMessage(http, "nova"),
+        http,
+      };
+    } else if (i % 50 === 0) {
+      r = {
+        ...base,
+        ts: ts + 300,
+        level: "INFO",
+        logger: "nova.compute.manager",
+        requestId: req,
+        userId: null,
+        projectId: null,
+        instance: inst(i),
+        message: "VM Paused (Lifecycle Event)",
+        lifecycle: "Paused",
+      };
+    } else {
+      r = {
+        ...base,
+        ts,
+        level: "DEBUG",
+        logger: "oslo_concurrency.lockutils",
+        requestId: req,
+        userId: null,
+        projectId: null,
+        instance: null,
+        message:
+          'Lock "compute_resources" acquired by "nova.compute.resource_tracker.ResourceTracker._update_available_resource" :: waited 0.000s',
+      };
+    }
+    bytes += 230;
+    yield r;
+  }
+}
+const textChunks = (records, size, render) => batched(records, size, (b) => Buffer.from(render(b)));
 const mb = (p) => `${(statSync(p).size / 1e6).toFixed(0)} MB`;
 
 if (!only || only.has("wtmp")) {
@@ -227,6 +353,111 @@ if (!only || only.has("tcpdump")) {
   });
 }
 
+if (!only || only.has("flexlm")) {
+  const n = Math.round(1_000_000 * scale);
+  const path = await cached(`flexlm-${n}.log`, (p) =>
+    writeChunks(
+      p,
+      textChunks(flexlmEvents(n), 20_000, (b) => flexlmLog.renderFlexlmLog(b, { daemon: "MLM" })),
+    ),
+  );
+  // Counting OUT and IN per feature: the least an awk script answering "how used" must do.
+  const tool = timeCmd(AWK, [
+    '$3 == "OUT:" || $3 == "IN:" { c[$3 " " $4]++ } END { for (k in c) print k, c[k] }',
+    path,
+  ]);
+  const fl = timeNode("flexlm.mjs", [path]);
+  rows.push({
+    case: `FlexLM log, ${n.toLocaleString("en")} lines (${mb(path)})`,
+    tool: `${AWK}: OUT/IN per feature`,
+    target: 0.5,
+    t: tool,
+    f: fl,
+  });
+}
+
+if (!only || only.has("attribution")) {
+  const n = Math.round(100_000 * scale);
+  const fl = timeNode("attribution.mjs", [String(n)]);
+  rows.push({
+    case: `attribution, ${n.toLocaleString("en")} snapshots (analysis only)`,
+    tool: "-",
+    absolute: { max: 1, unit: "s" },
+    t: {},
+    f: fl,
+  });
+}
+
+if (!only || only.has("openstack")) {
+  const bytes = Math.round(1e9 * scale);
+  const render = (b) => openstack.renderOsLog(b, { source: false });
+  const api = await cached(`nova-api-${bytes}.log`, (p) =>
+    writeChunks(p, textChunks(osRecords(bytes / 2, "api"), 20_000, render)),
+  );
+  const compute = await cached(`nova-compute-${bytes}.log`, (p) =>
+    writeChunks(p, textChunks(osRecords(bytes / 2, "compute"), 20_000, render)),
+  );
+  const total = statSync(api).size + statSync(compute).size;
+  // awk pulling method, path and status out of the access lines (what the seed's regexes did).
+  const tool = timeCmd(AWK, [
+    '-F"',
+    'NF > 2 { split($2, r, " "); s = $3; sub(/^ status: /, "", s); print r[1], r[2], s + 0 }',
+    api,
+    compute,
+  ]);
+  const bin = join(here, "..", "adapters", "cli", "dist", "fleetlens.cjs");
+  const argv = [
+    bin,
+    "openstack",
+    "actions",
+    "--api",
+    api,
+    "--compute",
+    compute,
+    "--dry-run",
+    "--format",
+    "ndjson",
+  ];
+  const fl = timeCmd(process.execPath, argv);
+  const rss =
+    spawnSync("sh", ["-c", "test -x /usr/bin/time"]).status === 0
+      ? Number(
+          spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, ...argv], {
+            encoding: "utf8",
+            stdio: ["ignore", "ignore", "pipe"],
+          })
+            .stderr.trim()
+            .split("\n")
+            .pop(),
+        )
+      : undefined;
+  rows.push({
+    case: `OpenStack logs to actions, end to end (${(total / 1e6).toFixed(0)} MB)`,
+    tool: `${AWK}: method, path, status`,
+    target: 1,
+    minRate: { mbps: 100, bytes: total },
+    t: tool,
+    f: { ...fl, maxRssKb: rss },
+  });
+}
+
+if (!only || only.has("store")) {
+  const n = Math.round(200_000 * Math.max(scale, 0.25));
+  for (const url of ["sqlite", ...(args.includes("--mysql") ? [args[args.indexOf("--mysql") + 1]] : [])]) {
+    const fl = timeNode("store.mjs", [url, String(n), "1000"]);
+    rows.push({
+      case: `store insert, ${n.toLocaleString("en")} rows, batches of 1000 (${url.split(":")[0]})`,
+      tool: "-",
+      inMemory: true,
+      info: fl.rowsPerSecond
+        ? `${fl.rowsPerSecond.toLocaleString("en")} rows/s (re-run, all duplicates: ${fl.rerunRowsPerSecond.toLocaleString("en")} rows/s)`
+        : undefined,
+      t: {},
+      f: fl,
+    });
+  }
+}
+
 const fmt = (x) => (x === undefined ? "-" : x.toFixed(2));
 const table = [
   ["case", "real tool", "tool s", "fleetlens s", "ratio", "target", "fleetlens peak RSS", "records", "ok"],
@@ -235,7 +466,25 @@ let allOk = true;
 for (const r of rows) {
   const ratio = r.t.seconds && r.f.seconds ? r.f.seconds / r.t.seconds : undefined;
   const rssMb = r.f.maxRssKb ? r.f.maxRssKb / 1024 : undefined;
-  const ok = ratio !== undefined && ratio <= r.target && rssMb !== undefined && rssMb < 100;
+  let target;
+  let ok;
+  if (r.absolute) {
+    target = `< ${r.absolute.max} ${r.absolute.unit}`;
+    ok = r.f.seconds !== undefined && r.f.seconds < r.absolute.max;
+  } else if (r.target === undefined) {
+    target = r.info ?? "-";
+    ok = r.f.seconds !== undefined;
+  } else {
+    target = `<= ${r.target}x`;
+    ok = ratio !== undefined && ratio <= r.target;
+    if (r.minRate && r.f.seconds) {
+      const rate = r.minRate.bytes / 1e6 / r.f.seconds;
+      target += `, >= ${r.minRate.mbps} MB/s (got ${rate.toFixed(0)})`;
+      ok &&= rate >= r.minRate.mbps;
+    }
+  }
+  // Rows whose inputs are built in memory by the case itself are not held to the streaming bound.
+  ok &&= r.inMemory === true || rssMb === undefined || rssMb < 100;
   allOk &&= ok;
   table.push([
     r.case,
@@ -243,7 +492,7 @@ for (const r of rows) {
     fmt(r.t.seconds),
     r.f.error ? `error: ${r.f.error}` : fmt(r.f.seconds),
     ratio === undefined ? "-" : `${ratio.toFixed(2)}x`,
-    `<= ${r.target}x`,
+    target,
     rssMb === undefined ? "-" : `${rssMb.toFixed(0)} MB`,
     String(r.f.records ?? "-"),
     ok ? "yes" : "NO",
@@ -255,7 +504,7 @@ console.log(line(table[0]));
 console.log(`|${w.map((x) => "-".repeat(x + 2)).join("|")}|`);
 for (const row of table.slice(1)) console.log(line(row));
 console.log(
-  `\nbest of ${runs} runs each; node ${process.version}; ${quick ? "quick (1/10 sizes)" : "full sizes"}; peak RSS must stay under 100 MB.`,
+  `\nbest of ${runs} runs each; node ${process.version}; ${quick ? "quick (1/10 sizes)" : "full sizes"}; peak RSS must stay under 100 MB for streamed inputs.`,
 );
 writeFileSync(join(dataDir, "last-results.json"), JSON.stringify(rows, null, 2));
 process.exitCode = allOk ? 0 : 1;

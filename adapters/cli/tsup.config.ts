@@ -7,6 +7,8 @@ export default defineConfig([
     entry: { fleetlens: "src/bin.ts" },
     format: ["cjs"],
     platform: "node",
+    // import.meta.url in the CommonJS bundle (bundled ESM dependencies call createRequire with it)
+    shims: true,
     target: "node20",
     noExternal: [/^(?!better-sqlite3$).*/],
     // A native addon cannot be bundled: it is the command's one runtime dependency.
@@ -20,6 +22,8 @@ export default defineConfig([
     entry: { index: "src/index.ts" },
     format: ["esm", "cjs"],
     platform: "node",
+    // import.meta.url in the CommonJS bundle (bundled ESM dependencies call createRequire with it)
+    shims: true,
     target: "node20",
     dts: true,
     tsconfig: "tsconfig.build.json",
