@@ -383,6 +383,7 @@ if (!only || only.has("attribution")) {
     case: `attribution, ${n.toLocaleString("en")} snapshots (analysis only)`,
     tool: "-",
     absolute: { max: 1, unit: "s" },
+    inMemory: true,
     t: {},
     f: fl,
   });
