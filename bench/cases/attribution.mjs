@@ -16,12 +16,16 @@ const snapshots = [];
 let t = Date.parse("2026-01-05T08:00:00Z");
 for (let i = 0; i < n; i++) {
   t += 1000 + Math.floor(rand() * 20000);
-  const h = hosts[Math.floor(rand() * hosts.length)];
+  const busy = [...holding.keys()];
+  const returning = busy.length >= 30 || (busy.length > 0 && rand() < 0.5);
+  const h = returning
+    ? hosts[Number(busy[Math.floor(rand() * busy.length)].slice(2))]
+    : hosts[Math.floor(rand() * hosts.length)];
   const held = holding.get(h.host) ?? 0;
-  const out = held === 0 || rand() < 0.5;
-  if (out) holding.set(h.host, held + 1);
-  else if (held === 1) holding.delete(h.host);
-  else holding.set(h.host, held - 1);
+  if (returning) {
+    if (held === 1) holding.delete(h.host);
+    else holding.set(h.host, held - 1);
+  } else holding.set(h.host, held + 1);
   const clients = [...holding.keys()].map((k) => hosts[Number(k.slice(2))].ip);
   snapshots.push({
     ts: t,
@@ -30,7 +34,7 @@ for (let i = 0; i < n; i++) {
     event: {
       ts: t,
       daemon: "orglab",
-      event: out ? "OUT" : "IN",
+      event: returning ? "IN" : "OUT",
       feature: "Origin",
       user: `u${h.host}`,
       host: h.host,
