@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, InterfaceDescription, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { InterfaceDescription } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   interfaceDescriptionParser,
@@ -11,30 +10,16 @@ import {
   renderInterfaceDescriptions,
   sniff,
 } from "../src/cisco-int-desc/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "cisco-int-desc");
-const decode = Schema.decodeUnknownSync(Schema.Array(InterfaceDescription));
-const encode = Schema.encodeSync(Schema.Array(InterfaceDescription));
-const countLines = (s: string | Uint8Array) =>
-  splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
 
-describe("cisco-int-desc fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => expect(cases.length).toBeGreaterThanOrEqual(2));
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseInterfaceDescriptions(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "cisco-int-desc fixtures",
+  dir: FIXTURES,
+  schema: InterfaceDescription,
+  minCases: 2,
+  parse: parseInterfaceDescriptions,
 });
 
 describe("cisco-int-desc details", () => {
@@ -109,23 +94,6 @@ const row = fc.record({
   switch: fc.constant("sw"),
 }) as fc.Arbitrary<InterfaceDescription>;
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: InterfaceDescription[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = interfaceDescriptionParser(
-    countingEmit<InterfaceDescription>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "Interface",
   "Status",
@@ -170,21 +138,9 @@ describe("cisco-int-desc properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     (rows, j, cuts, bytes) => {
       const text = `${renderInterfaceDescriptions(rows)}${j}\n${renderInterfaceDescriptions(rows).replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(interfaceDescriptionParser, text, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c >= 0 && c <= 1).toBe(true);
-  });
+  testSniffRange(sniff);
 });

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, MacTableEntry, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { MacTableEntry } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   ciscoMac,
@@ -14,30 +13,16 @@ import {
   renderMacTable,
   sniff,
 } from "../src/cisco-mac-table/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "cisco-mac-table");
-const decode = Schema.decodeUnknownSync(Schema.Array(MacTableEntry));
-const encode = Schema.encodeSync(Schema.Array(MacTableEntry));
-const countLines = (s: string | Uint8Array) =>
-  splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
 
-describe("cisco-mac-table fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => expect(cases.length).toBeGreaterThanOrEqual(6));
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseMacTable(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "cisco-mac-table fixtures",
+  dir: FIXTURES,
+  schema: MacTableEntry,
+  minCases: 6,
+  parse: parseMacTable,
 });
 
 describe("cisco-mac-table details", () => {
@@ -158,23 +143,6 @@ const table = layout.chain((l) =>
   fc.tuple(fc.constant(l), fc.array(entry(l), { maxLength: 12 }), fc.boolean()),
 );
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: MacTableEntry[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = macTableParser(
-    countingEmit<MacTableEntry>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    { switch: "x" },
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "Vlan",
   "Mac Address",
@@ -225,21 +193,9 @@ describe("cisco-mac-table properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     ([l, es, header], j, cuts, bytes) => {
       const text = `${renderMacTable(es, { layout: l, header })}${j}\n${renderMacTable(es).replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(macTableParser, text, cuts, bytes, { switch: "x" });
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c >= 0 && c <= 1).toBe(true);
-  });
+  testSniffRange(sniff);
 });

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, DhcpHost, emptyStats, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { DhcpHost } from "@fleetlens/core";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   dhcpdConfParser,
@@ -14,12 +13,16 @@ import {
   sniff,
   vlanFromFileName,
 } from "../src/dhcpd-conf/index.js";
+import {
+  countLines,
+  describeFixtures,
+  expectSplitAnywhere,
+  fixtureCases,
+  optionsSidecar,
+  testSniffRange,
+} from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "dhcpd-conf");
-const decode = Schema.decodeUnknownSync(Schema.Array(DhcpHost));
-const encode = Schema.encodeSync(Schema.Array(DhcpHost));
-const countLines = (s: string | Uint8Array) =>
-  splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
 const overflow = (inferred: Record<string, string>) =>
   Number(/^(\d+)/.exec(inferred.overflow ?? "0")?.[1] ?? 0);
 const tmp = mkdtempSync(join(tmpdir(), "fleetlens-dhcpd-"));
@@ -40,24 +43,17 @@ const dhcpdCheck = (text: string, v6 = false): { ok: boolean; errors: string } =
 };
 const haveDhcpd = spawnSync("dhcpd", ["--version"]).status === 0 || existsSync("/usr/sbin/dhcpd");
 
-describe("dhcpd-conf fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => expect(cases.length).toBeGreaterThanOrEqual(3));
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const optFile = join(FIXTURES, `${name}.options.json`);
-      const options = existsSync(optFile) ? JSON.parse(readFileSync(optFile, "utf8")) : {};
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseDhcpdConf(text, options);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
+describeFixtures({
+  title: "dhcpd-conf fixtures",
+  dir: FIXTURES,
+  schema: DhcpHost,
+  minCases: 3,
+  parse: parseDhcpdConf,
+  options: (name) => optionsSidecar(FIXTURES, name),
+});
+
+describe("dhcpd-conf fixtures against dhcpd", () => {
+  for (const name of fixtureCases(FIXTURES)) {
     it(`${name} is a valid dhcpd.conf (dhcpd -t)`, () => {
       expect(haveDhcpd, "isc-dhcp-server must be installed (apt-get install isc-dhcp-server)").toBe(true);
       const c = dhcpdCheck(readFileSync(join(FIXTURES, `${name}.txt`), "utf8"), name.includes("v6"));
@@ -200,23 +196,6 @@ const expectedOf = (h: DhcpHost): DhcpHost => {
   return { ...h, options: o };
 };
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: DhcpHost[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = dhcpdConfParser(
-    countingEmit<DhcpHost>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "host ",
   "a ",
@@ -271,21 +250,9 @@ describe("dhcpd-conf properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     (hs, j, cuts, bytes) => {
       const text = `${renderDhcpdConf(hs)}${j}\n${renderDhcpdConf(hs, { oneLine: true }).replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(dhcpdConfParser, text, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c >= 0 && c <= 1).toBe(true);
-  });
+  testSniffRange(sniff);
 });

@@ -1,10 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, DhcpLease, emptyStats, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { DhcpLease } from "@fleetlens/core";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   dhcpdLeasesParser,
@@ -14,12 +13,9 @@ import {
   renderDhcpdLeases,
   sniff,
 } from "../src/dhcpd-leases/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "dhcpd-leases");
-const decode = Schema.decodeUnknownSync(Schema.Array(DhcpLease));
-const encode = Schema.encodeSync(Schema.Array(DhcpLease));
-const countLines = (s: string | Uint8Array) =>
-  splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
 const overflow = (inferred: Record<string, string>) =>
   Number(/^(\d+)/.exec(inferred.overflow ?? "0")?.[1] ?? 0);
 const tmp = mkdtempSync(join(tmpdir(), "fleetlens-leases-"));
@@ -50,23 +46,12 @@ const dhcpdLeaseCheck = (leases: string): { written: number; errors: string } =>
   };
 };
 
-describe("dhcpd-leases fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => expect(cases.length).toBeGreaterThanOrEqual(2));
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseDhcpdLeases(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "dhcpd-leases fixtures",
+  dir: FIXTURES,
+  schema: DhcpLease,
+  minCases: 2,
+  parse: parseDhcpdLeases,
 });
 
 describe("dhcpd-leases details", () => {
@@ -171,23 +156,6 @@ const lease = fc.record(
   { requiredKeys: ["ip", "mac", "start", "end", "state", "hostname"] },
 ) as fc.Arbitrary<DhcpLease>;
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: DhcpLease[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = dhcpdLeasesParser(
-    countingEmit<DhcpLease>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "lease ",
   "10.0.0.1 ",
@@ -254,21 +222,9 @@ describe("dhcpd-leases properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     (ls, j, cuts, bytes) => {
       const text = `${renderDhcpdLeases(ls)}${j}\n}\n${renderDhcpdLeases(ls, { epoch: true }).replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(dhcpdLeasesParser, text, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c >= 0 && c <= 1).toBe(true);
-  });
+  testSniffRange(sniff);
 });

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, LicenceFileLine, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { LicenceFileLine } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   flexlmLicenseParser,
@@ -12,32 +11,16 @@ import {
   renderFlexlmLicense,
   sniff,
 } from "../src/flexlm-license/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "flexlm-license");
-const decode = Schema.decodeUnknownSync(Schema.Array(LicenceFileLine));
-const encode = Schema.encodeSync(Schema.Array(LicenceFileLine));
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
 
-describe("flexlm-license fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(2);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseFlexlmLicense(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "flexlm-license fixtures",
+  dir: FIXTURES,
+  schema: LicenceFileLine,
+  minCases: 2,
+  parse: parseFlexlmLicense,
 });
 
 describe("flexlm-license details", () => {
@@ -147,23 +130,6 @@ const recArb: fc.Arbitrary<LicenceFileLine> = fc.oneof(
     .map((r) => ({ type: "package" as const, ...r })),
 );
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: LicenceFileLine[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = flexlmLicenseParser(
-    countingEmit<LicenceFileLine>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 describe("flexlm-license properties", () => {
   test.prop([fc.array(recArb, { maxLength: 10 }), fc.constantFrom(0, 30, 60, 80)])(
     "render -> parse round trip (wrapped or not)",
@@ -210,22 +176,9 @@ describe("flexlm-license properties", () => {
     "split anywhere equals the whole-input parse",
     (recs, cuts, bytes) => {
       const text = renderFlexlmLicense(recs, { width: 40 }).replace(/\n/g, "\r\n");
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(flexlmLicenseParser, text, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

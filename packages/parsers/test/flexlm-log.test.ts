@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, LicenceEvent, type Skip, splitLines, zone } from "@fleetlens/core";
-import { Schema } from "effect";
+import { LicenceEvent, zone } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   flexlmLogParser,
@@ -13,32 +12,16 @@ import {
   renderFlexlmLog,
   sniff,
 } from "../src/flexlm-log/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "flexlm-log");
-const decode = Schema.decodeUnknownSync(Schema.Array(LicenceEvent));
-const encode = Schema.encodeSync(Schema.Array(LicenceEvent));
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
 
-describe("flexlm-log fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(5);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseFlexlmLog(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "flexlm-log fixtures",
+  dir: FIXTURES,
+  schema: LicenceEvent,
+  minCases: 5,
+  parse: parseFlexlmLog,
 });
 
 describe("flexlm-log details", () => {
@@ -254,23 +237,6 @@ const eventsArb = (maxGap: number) =>
       });
     });
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: LicenceEvent[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = flexlmLogParser(
-    countingEmit<LicenceEvent>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    { date: "2020-01-01" },
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const junk = fc
   .array(
     fc.constantFrom(
@@ -350,22 +316,9 @@ describe("flexlm-log properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     (events, j, cuts, bytes) => {
       const text = `${renderFlexlmLog(events, { timestamps: "first" })}${j}\n${renderFlexlmLog(events).replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(flexlmLogParser, text, cuts, bytes, { date: "2020-01-01" });
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, InventoryRow, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { InventoryRow } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   inventoryParser,
@@ -13,12 +12,16 @@ import {
   renderInventoryCsv,
   sniff,
 } from "../src/inventory/index.js";
+import {
+  countLines,
+  describeFixtures,
+  expectSplitAnywhere,
+  parseChunks,
+  splitAt,
+  testSniffRange,
+} from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "inventory");
-const decode = Schema.decodeUnknownSync(Schema.Array(InventoryRow));
-const encode = Schema.encodeSync(Schema.Array(InventoryRow));
-const countLines = (s: string | Uint8Array) =>
-  splitLines(typeof s === "string" ? s : new TextDecoder().decode(s)).length;
 
 /** A workbook written by SheetJS itself: one sheet per entry, cells as given (numbers stay numbers). */
 const workbook = (sheets: Record<string, unknown[][]>, bookType: "xlsx" | "ods"): Uint8Array => {
@@ -28,50 +31,12 @@ const workbook = (sheets: Record<string, unknown[][]>, bookType: "xlsx" | "ods")
   return new Uint8Array(XLSX.write(wb, { type: "array", bookType }) as ArrayBuffer);
 };
 
-const parseChunks = (chunks: (string | Uint8Array)[], options = {}) => {
-  const records: InventoryRow[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = inventoryParser(
-    countingEmit<InventoryRow>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    options,
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-const cut = (data: string | Uint8Array, cuts: number[]) => {
-  const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-  const chunks: (string | Uint8Array)[] = [];
-  let prev = 0;
-  for (const c of [...at, data.length]) {
-    chunks.push(data.slice(prev, c));
-    prev = c;
-  }
-  return chunks;
-};
-
-describe("inventory fixtures (CSV)", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => expect(cases.length).toBeGreaterThanOrEqual(3));
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseInventory(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "inventory fixtures (CSV)",
+  dir: FIXTURES,
+  schema: InventoryRow,
+  minCases: 3,
+  parse: parseInventory,
 });
 
 describe("inventory details", () => {
@@ -162,7 +127,7 @@ describe("inventory details", () => {
         { line: 1, offset: 0, reason: 'no sheet "Nope" (sheets: Ordinateurs, Autres)' },
       ]);
       // bytes in any chunks give the same rows
-      expect(parseChunks(cut(data, [1, 3, 100, 5000])).records).toEqual(r.records);
+      expect(parseChunks(inventoryParser, splitAt(data, [1, 3, 100, 5000]), {}).records).toEqual(r.records);
     });
   }
 
@@ -176,7 +141,7 @@ describe("inventory details", () => {
       },
       "xlsx",
     );
-    const big = parseChunks(cut(data, [10, 20]), { maxBytes: 100 });
+    const big = parseChunks(inventoryParser, splitAt(data, [10, 20]), { maxBytes: 100 });
     expect(big.skips).toEqual([
       { line: 1, offset: 0, reason: "workbook larger than 100 bytes (options.maxBytes)" },
     ]);
@@ -294,14 +259,9 @@ describe("inventory properties", () => {
     "split anywhere (strings or bytes) equals the whole-input parse",
     (rows, j, cuts, bytes) => {
       const t = `${renderInventoryCsv(rows, ";")}${j}\n${renderInventoryCsv(rows, ";").replace(/\n/g, "\r\n")}`;
-      const whole = parseChunks([t]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(t) : t;
-      expect(parseChunks(cut(data, cuts))).toEqual(whole);
+      expectSplitAnywhere(inventoryParser, t, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c >= 0 && c <= 1).toBe(true);
-  });
+  testSniffRange(sniff);
 });

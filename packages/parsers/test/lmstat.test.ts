@@ -1,36 +1,19 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, LmstatRecord, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { LmstatRecord } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import { lmstatParser, parseLmstat, parser, renderLmstat, sniff } from "../src/lmstat/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "lmstat");
-const decode = Schema.decodeUnknownSync(Schema.Array(LmstatRecord));
-const encode = Schema.encodeSync(Schema.Array(LmstatRecord));
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
 
-describe("lmstat fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(4);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseLmstat(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "lmstat fixtures",
+  dir: FIXTURES,
+  schema: LmstatRecord,
+  minCases: 4,
+  parse: parseLmstat,
 });
 
 describe("lmstat details", () => {
@@ -213,23 +196,6 @@ const docArb: fc.Arbitrary<LmstatRecord[]> = fc
     return [...uniq, ...vendors, ...features.flat()];
   });
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: LmstatRecord[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = lmstatParser(
-    countingEmit<LmstatRecord>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 describe("lmstat properties", () => {
   test.prop([docArb])("render -> parse round trip", (recs) => {
     const r = parseLmstat(renderLmstat(recs, { at: AT }));
@@ -287,22 +253,9 @@ describe("lmstat properties", () => {
     "split anywhere equals the whole-input parse",
     (recs, cuts, bytes) => {
       const text = renderLmstat(recs, { at: AT });
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(lmstatParser, text, cuts, bytes, {});
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

@@ -1,10 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import * as net from "node:net";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, LicenceSnapshot, type Skip, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { LicenceSnapshot } from "@fleetlens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderFlexlmLog } from "../src/flexlm-log/index.js";
 import {
@@ -16,32 +15,16 @@ import {
   sniff,
   ZONE_ABBREVIATIONS,
 } from "../src/logwatch/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "logwatch");
-const decode = Schema.decodeUnknownSync(Schema.Array(LicenceSnapshot));
-const encode = Schema.encodeSync(Schema.Array(LicenceSnapshot));
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
 
-describe("logwatch fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(1);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decode(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseLogwatch(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      expect(decode(encode(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "logwatch fixtures",
+  dir: FIXTURES,
+  schema: LicenceSnapshot,
+  minCases: 1,
+  parse: parseLogwatch,
 });
 
 describe("logwatch details", () => {
@@ -191,23 +174,6 @@ const snapshotsArb = (abbr: string) =>
       });
     });
 
-const parseChunks = (chunks: (string | Uint8Array)[]) => {
-  const records: LicenceSnapshot[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = logwatchParser(
-    countingEmit<LicenceSnapshot>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    { port: 60213 },
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const caseArb = fc
   .tuple(
     fc.constantFrom("UTC", "CET", "CEST", "EST", "JST"),
@@ -254,22 +220,9 @@ describe("logwatch properties", () => {
     "split anywhere equals the whole-input parse",
     ({ abbr, snaps }, cuts, bytes) => {
       const text = renderLogwatch(snaps, { zone: abbr, port: 60213 }).replace(/\n/g, "\r\n");
-      const whole = parseChunks([text]);
-      const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks)).toEqual(whole);
+      expectSplitAnywhere(logwatchParser, text, cuts, bytes, { port: 60213 });
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

@@ -1,20 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import {
-  countingEmit,
-  emptyStats,
-  type HttpRequest,
-  OsLogRecord,
-  type Skip,
-  splitLines,
-  UTC,
-  type Zone,
-  zone,
-} from "@fleetlens/core";
-import { Schema } from "effect";
+import { type HttpRequest, OsLogRecord, splitLines, UTC, type Zone, zone } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   compareLoghubCsv,
@@ -35,10 +24,9 @@ import {
   sniff,
   splitDebugSuffix,
 } from "../src/openstack/index.js";
+import { describeFixtures, expectSplitAnywhere, optionsSidecar, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "openstack");
-const decodeRecords = Schema.decodeUnknownSync(Schema.Array(OsLogRecord));
-const encodeRecords = Schema.encodeSync(Schema.Array(OsLogRecord));
 const enc = (s: string) => new TextEncoder().encode(s);
 const fx = (n: string) => readFileSync(join(FIXTURES, `${n}.txt`), "utf8");
 
@@ -47,29 +35,21 @@ const accounted = (text: string, r: ReturnType<typeof parseOsLog>) => {
   expect(r.stats.records + r.stats.skipped + r.stats.ignored).toBe(r.stats.lines);
 };
 
-describe("openstack fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(9);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = fx(name);
-      const expected = decodeRecords(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const optFile = join(FIXTURES, `${name}.options.json`);
-      const raw = existsSync(optFile) ? JSON.parse(readFileSync(optFile, "utf8")) : {};
-      const options: OsLogOptions = raw.zone ? { ...raw, zone: zone(raw.zone) } : raw;
-      const r = parseOsLog(text, options);
-      expect(r.records).toEqual(expected);
-      expect(r.skips).toEqual([]);
-      accounted(text, r);
-      const continuation = expected.reduce((n, x) => n + (x.traceback?.length ?? 0), 0);
-      expect(r.stats.ignoredBy.traceback ?? 0).toBe(continuation);
-      expect(decodeRecords(encodeRecords(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "openstack fixtures",
+  dir: FIXTURES,
+  schema: OsLogRecord,
+  minCases: 9,
+  utf8: true,
+  parse: parseOsLog,
+  options: (name): OsLogOptions => {
+    const raw = optionsSidecar(FIXTURES, name);
+    return typeof raw.zone === "string" ? { ...raw, zone: zone(raw.zone) } : raw;
+  },
+  also: (_name, r, expected) => {
+    const continuation = expected.reduce((n, x) => n + (x.traceback?.length ?? 0), 0);
+    expect(r.stats.ignoredBy.traceback ?? 0).toBe(continuation);
+  },
 });
 
 describe("openstack details", () => {
@@ -683,24 +663,6 @@ describe("Loghub structured CSV", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-/** Feed `chunks` to a fresh parser and collect what a whole parse collects. */
-const parseChunks = (chunks: (string | Uint8Array)[], options: OsLogOptions = {}) => {
-  const records: OsLogRecord[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = osLogParser(
-    countingEmit<OsLogRecord>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    options,
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "2031-01-01 00:00:00.000 ",
   "2031-02-30 25:61:61.9 ",
@@ -780,16 +742,7 @@ describe("openstack properties", () => {
       const recs = materialise(specs, UTC);
       const text = `${renderOsLog(recs, o)}${junk}\n${renderOsLog(recs, { ...o, traceback: "prefixed" }).replace(/\n/g, "\r\n")}`;
       const options: OsLogOptions = maxTb === undefined ? {} : { maxTracebackLines: maxTb };
-      const whole = parseChunks([text], options);
-      const data: string | Uint8Array = bytes ? enc(text) : text;
-      const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-      const chunks: (string | Uint8Array)[] = [];
-      let prev = 0;
-      for (const c of [...at, data.length]) {
-        chunks.push(data.slice(prev, c));
-        prev = c;
-      }
-      expect(parseChunks(chunks, options)).toEqual(whole);
+      expectSplitAnywhere(osLogParser, text, cuts, bytes, options);
     },
   );
 
@@ -800,9 +753,5 @@ describe("openstack properties", () => {
     },
   );
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

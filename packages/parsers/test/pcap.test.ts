@@ -4,14 +4,7 @@ import * as net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import {
-  countingEmit,
-  type Emit,
-  emptyStats,
-  type Packet,
-  type Skip,
-  type StreamParser,
-} from "@fleetlens/core";
+import type { Emit, Packet, StreamParser } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   frameLength,
@@ -25,6 +18,7 @@ import {
 } from "../src/pcap/index.js";
 import { parseTcpdump, tcpdumpParser } from "../src/tcpdump/index.js";
 import { packetArb, samplePackets } from "./fixtures/pcap/packets.js";
+import { parseChunks, splitAt } from "./support/contract.js";
 
 const TMP = mkdtempSync(join(tmpdir(), "fleetlens-pcap-"));
 let fileNo = 0;
@@ -43,35 +37,6 @@ try {
 } catch {
   // not Linux: SLL2 names are compared as printed
 }
-
-const parseChunks = (chunks: Uint8Array[]) => {
-  const records: Packet[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = pcapParser(
-    countingEmit<Packet>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    {},
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
-const splitAt = (input: Uint8Array, cuts: number[]): Uint8Array[] => {
-  const pts = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
-  const out: Uint8Array[] = [];
-  let prev = 0;
-  for (const p of pts) {
-    out.push(input.slice(prev, p));
-    prev = p;
-  }
-  out.push(input.slice(prev));
-  return out;
-};
 
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
@@ -569,7 +534,7 @@ describe("pcap properties", () => {
         tail,
       );
       const whole = parsePcap(bytes);
-      const parts = parseChunks(splitAt(bytes, cuts));
+      const parts = parseChunks(pcapParser, splitAt(bytes, cuts), {});
       expect(parts.records).toEqual(whole.records);
       expect(parts.skips).toEqual(whole.skips);
       expect(parts.stats).toEqual(whole.stats);

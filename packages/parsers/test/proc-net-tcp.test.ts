@@ -4,12 +4,10 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import * as net from "node:net";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, Net, type Skip, Socket, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { Net, Socket } from "@fleetlens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   PROC_STATES,
-  type ProcNetTcpOptions,
   parseProcNetTcp,
   parser,
   procNetTcpParser,
@@ -17,30 +15,17 @@ import {
   sniff,
 } from "../src/proc-net-tcp/index.js";
 import { parseSs } from "../src/ss/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "proc-net-tcp");
-const decodeSockets = Schema.decodeUnknownSync(Schema.Array(Socket));
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
 
-describe("proc-net-tcp fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(5);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decodeSockets(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseProcNetTcp(text, { bigEndian: name.startsWith("big-endian") });
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-    });
-  }
+describeFixtures({
+  title: "proc-net-tcp fixtures",
+  dir: FIXTURES,
+  schema: Socket,
+  minCases: 5,
+  parse: parseProcNetTcp,
+  options: (name) => ({ bigEndian: name.startsWith("big-endian") }),
 });
 
 describe("proc-net-tcp details", () => {
@@ -301,23 +286,6 @@ const sockArb = (addr: fc.Arbitrary<string>): fc.Arbitrary<Socket> =>
     inode: fc.nat(),
   });
 
-const parseChunks = (chunks: (string | Uint8Array)[], options: ProcNetTcpOptions) => {
-  const records: Socket[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = procNetTcpParser(
-    countingEmit<Socket>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    options,
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "   0: ",
   "0100007F:1F90",
@@ -391,21 +359,8 @@ describe("proc-net-tcp properties", () => {
       socks.filter((s) => Net.parseIpv4(s.local) >= 0 && Net.parseIpv4(s.peer) >= 0),
       { udp: true },
     ).replace(/\n/g, "\r\n")}`;
-    const whole = parseChunks([text], {});
-    const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-    const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-    const chunks: (string | Uint8Array)[] = [];
-    let prev = 0;
-    for (const c of [...at, data.length]) {
-      chunks.push(data.slice(prev, c));
-      prev = c;
-    }
-    expect(parseChunks(chunks, {})).toEqual(whole);
+    expectSplitAnywhere(procNetTcpParser, text, cuts, bytes, {});
   });
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

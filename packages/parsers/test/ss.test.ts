@@ -1,41 +1,22 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readFileSync, readlinkSync } from "node:fs";
 import * as net from "node:net";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { countingEmit, emptyStats, Net, type Skip, Socket, splitLines } from "@fleetlens/core";
-import { Schema } from "effect";
+import { Net, Socket } from "@fleetlens/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseProcNetTcp } from "../src/proc-net-tcp/index.js";
 import { parser, parseSs, renderSs, SERVICE_PORTS, SS_STATES, sniff, ssParser } from "../src/ss/index.js";
+import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "ss");
-const decodeSockets = Schema.decodeUnknownSync(Schema.Array(Socket));
-const encodeSockets = Schema.encodeSync(Schema.Array(Socket));
 
-const countLines = (input: string | Uint8Array): number =>
-  splitLines(typeof input === "string" ? input : new TextDecoder().decode(input)).length;
-
-describe("ss fixtures", () => {
-  const cases = readdirSync(FIXTURES)
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => f.slice(0, -4));
-  it("has fixture pairs", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(8);
-  });
-  for (const name of cases) {
-    it(name, () => {
-      const text = readFileSync(join(FIXTURES, `${name}.txt`));
-      const expected = decodeSockets(JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), "utf8")));
-      const r = parseSs(text);
-      expect(r.records).toEqual(expected);
-      expect(r.stats.skipped).toBe(0);
-      expect(r.stats.lines).toBe(countLines(text));
-      expect(r.stats.records + r.stats.ignored).toBe(r.stats.lines);
-      // the JSON form round-trips through the schema
-      expect(decodeSockets(encodeSockets(r.records))).toEqual(r.records);
-    });
-  }
+describeFixtures({
+  title: "ss fixtures",
+  dir: FIXTURES,
+  schema: Socket,
+  minCases: 8,
+  parse: parseSs,
 });
 
 describe("ss details", () => {
@@ -439,24 +420,6 @@ const expected = (s: Socket, o: RenderOpts, state: string): Socket => {
   return r as unknown as Socket;
 };
 
-/** Feed `chunks` to a fresh parser and collect what a whole parse collects. */
-const parseChunks = (chunks: (string | Uint8Array)[], state?: string) => {
-  const records: Socket[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = ssParser(
-    countingEmit<Socket>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    state === undefined ? {} : { state },
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
 const fragments = fc.constantFrom(
   "ESTAB",
   "LISTEN",
@@ -534,21 +497,8 @@ describe("ss properties", () => {
     fc.boolean(),
   ])("split anywhere (strings or bytes) equals the whole-input parse", (sockets, o, junk, cuts, bytes) => {
     const text = `${renderSs(sockets, o)}${junk}\n${renderSs(sockets, { ...o, header: true }).replace(/\n/g, "\r\n")}`;
-    const whole = parseChunks([text], "ESTAB");
-    const data: string | Uint8Array = bytes ? new TextEncoder().encode(text) : text;
-    const at = [...new Set(cuts.map((c) => c % (data.length + 1)))].sort((a, b) => a - b);
-    const chunks: (string | Uint8Array)[] = [];
-    let prev = 0;
-    for (const c of [...at, data.length]) {
-      chunks.push(data.slice(prev, c));
-      prev = c;
-    }
-    expect(parseChunks(chunks, "ESTAB")).toEqual(whole);
+    expectSplitAnywhere(ssParser, text, cuts, bytes, { state: "ESTAB" });
   });
 
-  test.prop([fc.uint8Array({ maxLength: 300 })])("sniff stays within 0..1", (b) => {
-    const c = sniff(b);
-    expect(c).toBeGreaterThanOrEqual(0);
-    expect(c).toBeLessThanOrEqual(1);
-  });
+  testSniffRange(sniff);
 });

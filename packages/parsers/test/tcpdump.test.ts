@@ -1,15 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import {
-  countingEmit,
-  emptyStats,
-  type Packet,
-  Packet as PacketSchema,
-  type Skip,
-  splitLines,
-  zone,
-} from "@fleetlens/core";
+import { type Packet, Packet as PacketSchema, splitLines, zone } from "@fleetlens/core";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,42 +13,13 @@ import {
   tcpdumpParser,
 } from "../src/tcpdump/index.js";
 import { packetArb, tsArb } from "./fixtures/pcap/packets.js";
+import { parseChunks, splitAt } from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "tcpdump");
 const decodePackets = Schema.decodeUnknownSync(Schema.Array(PacketSchema));
 
 const toOptions = (o: Record<string, unknown>): TcpdumpOptions =>
   ({ ...o, ...(typeof o.zone === "string" ? { zone: zone(o.zone) } : {}) }) as TcpdumpOptions;
-
-/** Parse pushing the input in the given pieces. */
-const parseChunks = (chunks: (string | Uint8Array)[], options: TcpdumpOptions = {}) => {
-  const records: Packet[] = [];
-  const skips: Skip[] = [];
-  const stats = emptyStats();
-  const p = tcpdumpParser(
-    countingEmit<Packet>(
-      stats,
-      (r) => records.push(r),
-      (s) => skips.push(s),
-    ),
-    options,
-  );
-  for (const c of chunks) p.push(c);
-  p.end();
-  return { records, skips, stats };
-};
-
-const splitAt = <T extends string | Uint8Array>(input: T, cuts: number[]): T[] => {
-  const pts = [...new Set(cuts.map((c) => c % (input.length + 1)))].sort((a, b) => a - b);
-  const out: T[] = [];
-  let prev = 0;
-  for (const p of pts) {
-    out.push(input.slice(prev, p) as T);
-    prev = p;
-  }
-  out.push(input.slice(prev) as T);
-  return out;
-};
 
 describe("tcpdump fixtures (real tcpdump 4.99.3 output on generated captures, and the seed sample)", () => {
   const cases = readdirSync(FIXTURES)
@@ -415,7 +378,7 @@ describe("tcpdump properties", () => {
       const text = `tcpdump: x\n${renderTcpdump(ps, { timestamps: "default" })}\u00e9\u{1F600} garbage\r\n  cont\n`;
       const whole = parseTcpdump(text, { date: "2026-01-01" });
       const input = asBytes ? new TextEncoder().encode(text) : text;
-      const parts = parseChunks(splitAt(input, cuts), { date: "2026-01-01" });
+      const parts = parseChunks(tcpdumpParser, splitAt(input, cuts), { date: "2026-01-01" });
       expect(parts.records).toEqual(whole.records);
       expect(parts.skips).toEqual(whole.skips);
       expect(parts.stats).toEqual(whole.stats);
