@@ -500,6 +500,14 @@ interface Ev {
   claimed: boolean;
 }
 
+/**
+ * A copy of a string that owns its characters. Parsers hand out substrings of the chunk they read,
+ * and V8 keeps the whole chunk alive for as long as a substring lives; what the deriver holds for a
+ * window must not pin the input it came from.
+ */
+const own = (s: string | null): string | null =>
+  s === null ? null : (JSON.parse(JSON.stringify(s)) as string);
+
 interface Req {
   readonly ts: number;
   readonly seq: number;
@@ -671,10 +679,10 @@ export class ActionDeriver {
     const req: Req = {
       ts: r.ts,
       seq: this.seq++,
-      route,
-      requestId: r.requestId,
-      userId: r.userId,
-      projectId: r.projectId ?? (this.mode === "vm" ? projectFromPath(http.path) : null),
+      route: { ...route, instance: own(route.instance)! },
+      requestId: own(r.requestId),
+      userId: own(r.userId),
+      projectId: own(r.projectId ?? (this.mode === "vm" ? projectFromPath(http.path) : null)),
       status: http.status,
       failed: http.status >= 400,
     };
@@ -703,8 +711,8 @@ export class ActionDeriver {
       if (informative || r.requestId !== null) {
         const ev: Ev = {
           ts: r.ts,
-          instance,
-          reqId: r.requestId,
+          instance: own(instance)!,
+          reqId: own(r.requestId),
           actions: meaning?.actions ?? null,
           state,
           mark: state === "Migration completed" ? "migration-end" : (meaning?.mark ?? null),
