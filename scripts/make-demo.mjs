@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { last, pcap, tcpdump, wtmp } from "@fleetlens/parsers";
+import { flexlmLog, last, openstack, pcap, tcpdump, wtmp } from "@fleetlens/parsers";
 
 const out = join(dirname(fileURLToPath(import.meta.url)), "..", "demo", "fleet");
 mkdirSync(out, { recursive: true });
@@ -195,6 +195,117 @@ const byTime = (a, b) => a.ts - b.ts;
   writeFileSync(
     join(out, "lab05-TCPDUMP"),
     `${self} \ntcpdump: verbose output suppressed, use -v[v]... for full protocol decode\nlistening on ens34, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n${tcpdump.renderTcpdump(ps.sort(byTime), { q: true })}`,
+  );
+}
+// An OpenStack day: nova-api access lines and nova-compute lines for two servers.
+{
+  const osDir = join(out, "..", "openstack");
+  mkdirSync(osDir, { recursive: true });
+  const user = "6a1e2f0c9b8d4e7fa1b2c3d4e5f60718";
+  const project = "0f9e8d7c6b5a49382716a5b4c3d2e1f0";
+  const A = "3b9d2c1e-7f4a-4c6b-9e8d-1a2b3c4d5e6f";
+  const B = "8e7d6c5b-4a39-4281-b7c6-d5e4f3a2b1c0";
+  const base = {
+    pid: 2931,
+    globalRequestId: null,
+    source: null,
+    http: null,
+    lifecycle: null,
+    instance: null,
+  };
+  const req = (n) => `req-5d1c7a3e-2b4f-4e6a-9c8d-${String(n).padStart(12, "0")}`;
+  const api = (iso, n, method, path, status) => {
+    const http = {
+      client: "192.168.100.37",
+      method,
+      path,
+      version: "HTTP/1.1",
+      status,
+      length: 421,
+      seconds: 0.1831,
+    };
+    return {
+      ...base,
+      ts: T(iso),
+      pid: 1187,
+      level: "INFO",
+      logger: "nova.osapi_compute.wsgi.server",
+      requestId: req(n),
+      userId: user,
+      projectId: project,
+      message: openstack.httpMessage(http, "nova"),
+      http,
+    };
+  };
+  const compute = (iso, n, instance, message, lifecycle = null) => ({
+    ...base,
+    ts: T(iso),
+    level: "INFO",
+    logger: "nova.compute.manager",
+    requestId: n === null ? null : req(n),
+    userId: null,
+    projectId: null,
+    instance,
+    message,
+    lifecycle,
+  });
+  const apiLog = [
+    api("2026-10-31T08:00:00.120Z", 1, "POST", `/v2.1/${project}/servers`, 202),
+    api("2026-10-31T08:10:00.000Z", 2, "GET", `/v2.1/${project}/servers/detail`, 200),
+    api("2026-10-31T09:00:00.310Z", 3, "POST", `/v2.1/${project}/servers/${A}/action`, 202),
+    api("2026-10-31T09:05:00.450Z", 4, "POST", `/v2.1/${project}/servers/${A}/action`, 202),
+    api("2026-10-31T10:00:00.200Z", 5, "POST", `/v2.1/${project}/servers/${A}/action`, 202),
+    api("2026-10-31T10:30:00.800Z", 6, "POST", `/v2.1/${project}/servers/${A}/remote-consoles`, 200),
+    api("2026-10-31T11:00:00.050Z", 7, "POST", `/v2.1/${project}/servers/${B}/action`, 409),
+    api("2026-10-31T11:30:00.640Z", 8, "DELETE", `/v2.1/${project}/servers/${A}`, 204),
+  ];
+  const computeLog = [
+    compute("2026-10-31T08:00:02.000Z", 1, A, "Claim successful on node compute-01"),
+    compute("2026-10-31T08:00:09.000Z", 1, A, "VM Started (Lifecycle Event)", "Started"),
+    compute("2026-10-31T08:00:09.500Z", 1, A, "VM Paused (Lifecycle Event)", "Paused"),
+    compute("2026-10-31T08:00:10.000Z", 1, A, "VM Resumed (Lifecycle Event)", "Resumed"),
+    compute("2026-10-31T08:00:10.200Z", 1, A, "Instance spawned successfully."),
+    compute("2026-10-31T09:00:01.100Z", 3, A, "VM Paused (Lifecycle Event)", "Paused"),
+    compute("2026-10-31T09:05:01.300Z", 4, A, "VM Resumed (Lifecycle Event)", "Resumed"),
+    compute("2026-10-31T10:00:01.900Z", null, A, "Rebooting instance"),
+    compute("2026-10-31T11:30:01.200Z", 8, A, "Terminating instance"),
+  ];
+  writeFileSync(join(osDir, "nova-api.log"), openstack.renderOsLog(apiLog, { source: false }));
+  writeFileSync(join(osDir, "nova-compute.log"), openstack.renderOsLog(computeLog, { source: false }));
+}
+
+// A licence server's day (FlexLM debug log of the Origin vendor daemon).
+{
+  const lic = join(out, "..", "licence");
+  mkdirSync(lic, { recursive: true });
+  const ev = (iso, event, feature, user, host, extra = {}) => ({
+    ts: T(iso),
+    daemon: "ORGLAB",
+    event,
+    feature,
+    user,
+    host,
+    count: 1,
+    reason: null,
+    ...extra,
+  });
+  writeFileSync(
+    join(lic, "orglabdebug.log"),
+    flexlmLog.renderFlexlmLog(
+      [
+        ev("2026-10-30T08:55:00Z", "OUT", "Origin", "hana", "lab-pc-12"),
+        ev("2026-10-30T09:10:00Z", "OUT", "Origin", "kenji", "lab-pc-03"),
+        ev("2026-10-30T09:40:00Z", "OUT", "OriginPro", "mei", "lab-pc-07"),
+        ev("2026-10-30T10:05:00Z", "DENIED", "OriginPro", "sora", "lab-pc-09", {
+          reason: "Licensed number of users already reached.",
+          code: "-4,342",
+        }),
+        ev("2026-10-30T11:30:00Z", "IN", "Origin", "kenji", "lab-pc-03"),
+        ev("2026-10-30T12:15:00Z", "IN", "OriginPro", "mei", "lab-pc-07"),
+        ev("2026-10-30T17:45:00Z", "IN", "Origin", "hana", "lab-pc-12"),
+      ],
+      { daemon: "ORGLAB" },
+    ),
   );
 }
 console.log(`demo fleet written to ${out}`);
