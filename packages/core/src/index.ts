@@ -29,4 +29,5 @@ export { EndReason, Login, type LoginJson, LoginKind } from "./records/Login.js"
 export { DhcpHost, DhcpLease, InterfaceDescription, InventoryRow, MacTableEntry } from "./records/Network.js";
 export { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./records/OpenStack.js";
 export { Packet, type PacketJson, Proto } from "./records/Packet.js";
+export { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
 export { Socket, type SocketJson, SocketProcess } from "./records/Socket.js";
