@@ -141,7 +141,9 @@ export const pathKey = (path: string): string => createHash("sha256").update(res
 /**
  * Complete lines of `path` from byte `start`, as chunks that each end with `\n`, with the offset
  * just past each chunk. A trailing line without `\n` (still being written) is left for the next
- * run. Memory stays bounded by `chunkSize` plus the longest line.
+ * run. Memory stays bounded by `chunkSize` plus the longest line. Each chunk is a fresh copy; with
+ * `reuse: true` it is a view into one buffer, valid only until the next chunk is asked for (for
+ * consumers that decode each chunk at once, such as the parsers).
  *
  * @since 0.1.0
  * @category constructors
@@ -150,10 +152,36 @@ export async function* readComplete(
   path: string,
   start: number,
   chunkSize = 64 * 1024,
+  options: { readonly reuse?: boolean } = {},
 ): AsyncGenerator<{ readonly chunk: Buffer; readonly end: number }> {
   const fh = await openFile(path, "r");
   try {
     let pos = start;
+    if (options.reuse === true) {
+      // One buffer for the whole file: each chunk is a view into it, valid until the next one is
+      // asked for. No allocation per chunk, so memory stays flat however large the file.
+      let buf = Buffer.allocUnsafe(chunkSize);
+      let have = 0; // bytes of an incomplete line carried at the front of buf
+      for (;;) {
+        if (have === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, have);
+          buf = bigger;
+        }
+        const { bytesRead } = await fh.read(buf, have, buf.length - have, pos + have);
+        if (bytesRead === 0) return;
+        const total = have + bytesRead;
+        const nl = buf.lastIndexOf(10, total - 1);
+        if (nl < 0) {
+          have = total;
+          continue;
+        }
+        pos += nl + 1;
+        yield { chunk: buf.subarray(0, nl + 1), end: pos };
+        have = total - (nl + 1);
+        buf.copy(buf, 0, nl + 1, total);
+      }
+    }
     let carry: Buffer = Buffer.alloc(0);
     const buf = Buffer.alloc(chunkSize);
     for (;;) {

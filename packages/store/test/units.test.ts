@@ -161,16 +161,18 @@ describe("readComplete", () => {
       // start at a line boundary (as checkpoints are)
       const starts = [0, ...[...buf.entries()].filter(([, b]) => b === 10).map(([i]) => i + 1)];
       const start = starts[s % starts.length]!;
-      const out: Buffer[] = [];
-      let last = start;
-      for await (const { chunk: c, end } of readComplete(f, start, chunk)) {
-        expect(c.at(-1)).toBe(10);
-        expect(end).toBe(last + c.length);
-        last = end;
-        out.push(c);
-      }
       const lastNl = buf.lastIndexOf(10);
-      expect(Buffer.concat(out).equals(buf.subarray(start, Math.max(start, lastNl + 1)))).toBe(true);
+      for (const reuse of [false, true]) {
+        const out: Buffer[] = [];
+        let last = start;
+        for await (const { chunk: c, end } of readComplete(f, start, chunk, { reuse })) {
+          expect(c.at(-1)).toBe(10);
+          expect(end).toBe(last + c.length);
+          last = end;
+          out.push(reuse ? Buffer.from(c) : c); // a reused chunk is only valid until the next
+        }
+        expect(Buffer.concat(out).equals(buf.subarray(start, Math.max(start, lastNl + 1)))).toBe(true);
+      }
     },
   );
 });

@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import {
   ActionDeriver,
+  addStats,
   ConfigError,
   decodeConfig,
   emptyStats,
@@ -181,17 +182,27 @@ interface Source {
   end: number;
 }
 
+/**
+ * Which lines the deriver can use: API access lines that change something (not GET/HEAD/OPTIONS),
+ * and compute lines about an instance. The rest are counted as ignored without being parsed.
+ */
+const READS = ['"GET ', '"HEAD ', '"OPTIONS '];
+export const relevantApi = (line: string): boolean =>
+  line.includes(" HTTP/") && !READS.some((m) => line.includes(m));
+export const relevantCompute = (line: string): boolean => line.includes("[instance: ");
+
 /** Records of a list of files, in order, from each file's checkpoint. */
 async function* records(
   sources: Source[],
-  options: { zone: ReturnType<typeof zone> },
+  options: { zone: ReturnType<typeof zone>; relevant: (line: string) => boolean },
   stats: { value: ParseStats },
   errors: { file: string; line: number; reason: string }[],
 ): AsyncGenerator<OsLogRecord[]> {
   for (const src of sources) {
     const start = src.cursor?.start ?? 0;
     async function* chunks() {
-      for await (const { chunk, end } of readComplete(src.file, start, 1 << 16)) {
+      // The parser decodes each chunk before asking for the next, so one buffer can be reused.
+      for await (const { chunk, end } of readComplete(src.file, start, 1 << 16, { reuse: true })) {
         src.end = end;
         yield chunk;
       }
@@ -200,25 +211,16 @@ async function* records(
     for await (const batch of parseStream(
       registry.openstack.create,
       chunks(),
-      { file: src.file, zone: options.zone },
+      { file: src.file, zone: options.zone, relevant: options.relevant },
       st,
       (s) => {
         if (errors.length < 20) errors.push({ file: src.file, ...s });
       },
     ))
       yield batch;
-    stats.value = addCounts(stats.value, st);
+    stats.value = addStats(stats.value, st);
   }
 }
-
-const addCounts = (a: ParseStats, b: ParseStats): ParseStats => ({
-  ...a,
-  lines: a.lines + b.lines,
-  records: a.records + b.records,
-  skipped: a.skipped + b.skipped,
-  ignored: a.ignored + b.ignored,
-  inferred: { ...a.inferred, ...b.inferred },
-});
 
 /** Feed two time-ordered record streams to the deriver, merged by time. */
 const merge = async (
@@ -398,8 +400,8 @@ const actionsCommand = defineCommand({
         }
       };
       await merge(
-        wrap(records(apiSources, { zone: z }, stats, errors)),
-        wrap(records(computeSources, { zone: z }, stats, errors)),
+        wrap(records(apiSources, { zone: z, relevant: relevantApi }, stats, errors)),
+        wrap(records(computeSources, { zone: z, relevant: relevantCompute }, stats, errors)),
         deriver,
       );
       deriver.end();

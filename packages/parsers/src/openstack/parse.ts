@@ -30,6 +30,12 @@ export interface OsLogOptions extends ParseOptions {
   readonly maxTracebackLines?: number;
   /** Characters of continuation lines kept per record. Default {@link MAX_TRACEBACK_CHARS}. */
   readonly maxTracebackChars?: number;
+  /**
+   * A cheap test on a record's raw line (one that starts with its timestamp). Lines it rejects are
+   * ignored as "not relevant" without being parsed, ending any pending record first. Callers that
+   * need only some records (access lines, instance lines) use it to skip the rest quickly.
+   */
+  readonly relevant?: (line: string) => boolean;
 }
 
 /** Default bound on the continuation lines kept with one record. @since 0.1.0 @category constants */
@@ -515,10 +521,15 @@ export const osLogParser: ParserFactory<OsLogRecord, OsLogOptions> = lineParser<
       } else omitted++;
     };
 
+    const relevant = options.relevant;
     const line = (t: string, no: number) => {
       const n = t.length;
       if (n === 0) return emit.ignore(no, "blank");
       const c0 = t.charCodeAt(0);
+      if (relevant !== undefined && c0 >= 48 && c0 <= 57 && !relevant(t)) {
+        flush();
+        return emit.ignore(no, "not relevant");
+      }
       if (c0 === 32 || c0 === 9) {
         let i = 1;
         while (i < n && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 9)) i++;
