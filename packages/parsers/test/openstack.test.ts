@@ -755,3 +755,24 @@ describe("openstack properties", () => {
 
   testSniffRange(sniff);
 });
+
+describe("openstack relevant-line filter", () => {
+  it("ignores rejected lines unparsed (counted), ends a pending record first, and keeps the rest identical", () => {
+    const text = [
+      '2026-01-05 00:00:00.007 2931 INFO nova.osapi_compute.wsgi.server [req-1 u p - - -] 10.0.0.1 "GET /v2.1/servers HTTP/1.1" status: 200 len: 10 time: 0.1000000',
+      '2026-01-05 00:00:01.007 2931 INFO nova.osapi_compute.wsgi.server [req-2 u p - - -] 10.0.0.1 "POST /v2.1/servers HTTP/1.1" status: 202 len: 10 time: 0.1000000',
+      "2026-01-05 00:00:02.007 2931 ERROR nova.api [req-3 u p - - -] boom",
+      "Traceback (most recent call last):",
+      '2026-01-05 00:00:03.007 2931 INFO nova.osapi_compute.wsgi.server [req-4 u p - - -] 10.0.0.1 "GET /v2.1/flavors HTTP/1.1" status: 200 len: 10 time: 0.1000000',
+      "",
+    ].join("\n");
+    const all = parseOsLog(text);
+    const some = parseOsLog(text, { relevant: (l) => !l.includes('"GET ') });
+    expect(some.stats.ignoredBy["not relevant"]).toBe(2);
+    expect(some.stats.lines).toBe(all.stats.lines);
+    expect(some.records).toEqual(all.records.filter((r) => r.http?.method !== "GET"));
+    expect(some.records.find((r) => r.requestId === "req-3")?.traceback).toEqual([
+      "Traceback (most recent call last):",
+    ]);
+  });
+});
