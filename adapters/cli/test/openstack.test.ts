@@ -146,3 +146,22 @@ describe("fleetlens openstack actions (generated nova-api + nova-compute logs, k
     expect(readFileSync(api, "utf8").length).toBeGreaterThan(0);
   });
 });
+
+describe("fleetlens openstack actions, unreadable input", () => {
+  it("a log it cannot read exits 1 naming the file; a pattern matching nothing exits 2", async () => {
+    const missing = join(dir, "no-such-nova-api.log");
+    const r = await cli([
+      "openstack",
+      "actions",
+      "--api",
+      missing,
+      "--sink",
+      `sqlite:${join(dir, "unread.db")}`,
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`fleetlens: ${missing}: cannot read: ENOENT\n`);
+    const g = await cli(["openstack", "actions", "--api", join(dir, "*.nothing"), "--dry-run"]);
+    expect(g.code).toBe(2);
+    expect(g.stderr).toContain("no API log matches");
+  });
+});

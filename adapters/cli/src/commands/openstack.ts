@@ -4,13 +4,16 @@
  * with --dry-run. Configuration comes from flags, a YAML file, or the seed's environment variables
  * (MODE, DSN, TABLE, API_LOG_PATTERN, …), in that order of precedence.
  */
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import {
   ActionDeriver,
   addStats,
   ConfigError,
   decodeConfig,
   emptyStats,
+  InputError,
   interpolateEnv,
   OpenStackAction,
   type OsLogRecord,
@@ -23,7 +26,7 @@ import {
 import { registry } from "@fleetlens/parsers";
 import { BatchWriter, type FileCursor, open, readComplete, resume, type Store } from "@fleetlens/store";
 import { Schema } from "effect";
-import { glob } from "tinyglobby";
+import { glob, isDynamicPattern } from "tinyglobby";
 import { parse as parseYaml } from "yaml";
 import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
 import { FORMATS, RecordWriter, resolveFormat, statsLine } from "../output.js";
@@ -170,6 +173,11 @@ export const resolveConfig = async (args: Parsed, env: NodeJS.ProcessEnv): Promi
 const expand = async (globs: readonly string[], cwd: string): Promise<string[]> => {
   const out = new Set<string>();
   for (const g of globs) {
+    // A plain path is kept even when missing, so the error names it (a pattern may match nothing).
+    if (!isDynamicPattern(g)) {
+      out.add(resolve(cwd, g));
+      continue;
+    }
     const found = await glob(g, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
     for (const f of found.sort()) out.add(f);
   }
@@ -355,11 +363,14 @@ const actionsCommand = defineCommand({
     let store: Store | undefined;
     if (!dryRun) store = await open(cfg.dsn, { ...(cfg.table ? { table: cfg.table } : {}), kind: cfg.mode });
     try {
-      const cursorOf = async (file: string): Promise<Source> => ({
-        file,
-        cursor: store ? await resume(file, await store.checkpoint(file)) : undefined,
-        end: 0,
-      });
+      const cursorOf = async (file: string): Promise<Source> => {
+        try {
+          await access(file, constants.R_OK);
+        } catch (e) {
+          throw new InputError({ file, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? e}` });
+        }
+        return { file, cursor: store ? await resume(file, await store.checkpoint(file)) : undefined, end: 0 };
+      };
       const apiSources = await Promise.all(apiFiles.map(cursorOf));
       const computeSources = await Promise.all(computeFiles.map(cursorOf));
       const stats = { value: emptyStats() };
