@@ -25,7 +25,8 @@ export type RecordName =
   | "MacTableEntry"
   | "InterfaceDescription"
   | "InventoryRow"
-  | "OsLogRecord";
+  | "OsLogRecord"
+  | "ProcfsSample";
 
 /**
  * What a parser module says about itself, as jc's `info` block does: the CLI's help, the docs and
