@@ -57,10 +57,27 @@ export const SECTOR_BYTES = 512;
  * @since 0.1.0
  * @category constants
  */
-export const STAT_VALUE_KEYS: readonly string[] = ["ctxt", "btime", "processes", "procs_running", "procs_blocked"];
+export const STAT_VALUE_KEYS: readonly string[] = [
+  "ctxt",
+  "btime",
+  "processes",
+  "procs_running",
+  "procs_blocked",
+];
 
 /** The cpu columns, in the kernel's order. */
-const CPU_FIELDS = ["user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal", "guest", "guestNice"] as const;
+const CPU_FIELDS = [
+  "user",
+  "nice",
+  "system",
+  "idle",
+  "iowait",
+  "irq",
+  "softirq",
+  "steal",
+  "guest",
+  "guestNice",
+] as const;
 
 /** The /proc/net/dev columns after `name:`, in the kernel's order. */
 const NET_FIELDS = [
@@ -140,7 +157,11 @@ const cpuLine = (key: string, digits: string, toks: readonly string[]): Outcome 
   const v = numbers(toks, 1);
   if (typeof v === "string") return { skip: `stat ${key}: ${v}` };
   if (v.length < 4) return { skip: `stat ${key}: ${v.length} columns (expected 4 to 10)` };
-  const r: Record<string, unknown> = { file: "stat", type: "cpu", cpu: digits === "" ? null : Number(digits) };
+  const r: Record<string, unknown> = {
+    file: "stat",
+    type: "cpu",
+    cpu: digits === "" ? null : Number(digits),
+  };
   for (let i = 0; i < CPU_FIELDS.length; i++) r[CPU_FIELDS[i]!] = v[i] ?? null;
   return r as ProcfsCpu;
 };
@@ -252,23 +273,24 @@ export const procfsLine = (line: string): Outcome => {
  * @since 0.1.0
  * @category parsers
  */
-export const procfsParser: ParserFactory<ProcfsSample, ProcfsOptions> = lineParser<ProcfsSample, ProcfsOptions>(
-  (emit: Emit<ProcfsSample>) => {
-    const files: string[] = [];
-    return {
-      line(t, no) {
-        const r = procfsLine(t);
-        if ("skip" in r) return emit.skip(no, r.skip);
-        if ("ignore" in r) return emit.ignore(no, r.ignore);
-        if (files[files.length - 1] !== r.file) files.push(r.file);
-        emit.record(r);
-      },
-      end() {
-        if (files.length > 0) emit.infer("file", `${[...new Set(files)].join(", ")} (from the lines' shapes)`);
-      },
-    };
-  },
-);
+export const procfsParser: ParserFactory<ProcfsSample, ProcfsOptions> = lineParser<
+  ProcfsSample,
+  ProcfsOptions
+>((emit: Emit<ProcfsSample>) => {
+  const files: string[] = [];
+  return {
+    line(t, no) {
+      const r = procfsLine(t);
+      if ("skip" in r) return emit.skip(no, r.skip);
+      if ("ignore" in r) return emit.ignore(no, r.ignore);
+      if (files[files.length - 1] !== r.file) files.push(r.file);
+      emit.record(r);
+    },
+    end() {
+      if (files.length > 0) emit.infer("file", `${[...new Set(files)].join(", ")} (from the lines' shapes)`);
+    },
+  };
+});
 
 /**
  * Parses Linux procfs files into {@link ProcfsSample} records, one per line, tagged by `file`.
@@ -294,5 +316,7 @@ export const procfsParser: ParserFactory<ProcfsSample, ProcfsOptions> = linePars
  * @since 0.1.0
  * @category parsers
  */
-export const parseProcfs = (input: string | Uint8Array, options: ProcfsOptions = {}): ParseResult<ProcfsSample> =>
-  parseAll(procfsParser, input, options);
+export const parseProcfs = (
+  input: string | Uint8Array,
+  options: ProcfsOptions = {},
+): ParseResult<ProcfsSample> => parseAll(procfsParser, input, options);

@@ -21,7 +21,18 @@ export const NET_DEV_HEADER =
 const fixed2 = (x: number): string => x.toFixed(2);
 const pad = (x: number, w: number): string => String(x).padStart(w);
 
-const CPU_ORDER = ["user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal", "guest", "guestNice"] as const;
+const CPU_ORDER = [
+  "user",
+  "nice",
+  "system",
+  "idle",
+  "iowait",
+  "irq",
+  "softirq",
+  "steal",
+  "guest",
+  "guestNice",
+] as const;
 const DISK_ORDER = [
   "reads",
   "readsMerged",
