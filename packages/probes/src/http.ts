@@ -142,7 +142,8 @@ interface Hop {
   readonly res: IncomingMessage;
   readonly body: Buffer;
   readonly bodyBytes: number;
-  readonly tls: TLSSocket | null;
+  /** The TLS metrics of the connection (taken before it closes); null over plain HTTP. */
+  readonly tls: MetricSample[] | null;
 }
 
 const compileAll = (list: ReadonlyArray<string> | undefined, field: string): RegExp[] =>
@@ -213,7 +214,7 @@ const oneHop = (
     const t0 = performance.now();
     let connected = t0;
     let secured = t0;
-    let tlsSocket: TLSSocket | null = null;
+    let tlsSamples: MetricSample[] | null = null;
     let settled = false;
     const fail = (e: unknown) => {
       if (settled) return;
@@ -241,7 +242,7 @@ const oneHop = (
       if (https)
         s.once("secureConnect", () => {
           secured = performance.now();
-          tlsSocket = s as TLSSocket;
+          tlsSamples = tlsMetrics(s as TLSSocket);
         });
     });
     req.on("response", (res: IncomingMessage) => {
@@ -265,7 +266,7 @@ const oneHop = (
         settled = true;
         signal.removeEventListener("abort", onAbort);
         phases.transfer += (performance.now() - head) / 1000;
-        const hop: Hop = { res, body: Buffer.concat(chunks), bodyBytes: bytes, tls: tlsSocket };
+        const hop: Hop = { res, body: Buffer.concat(chunks), bodyBytes: bytes, tls: tlsSamples };
         resolve(hop);
         req.destroy();
       };
@@ -366,7 +367,7 @@ const probeHttp = async (target: string, module: HttpModule, ctx: ProbeContext):
       sample("probe_http_redirects", hops),
       sample("probe_http_ssl", hop.tls !== null ? 1 : 0),
     );
-    if (hop.tls !== null) metrics.push(...tlsMetrics(hop.tls));
+    if (hop.tls !== null) metrics.push(...hop.tls);
     const lm = res.headers["last-modified"];
     if (lm !== undefined && Number.isFinite(Date.parse(lm)))
       metrics.push(sample("probe_http_last_modified_timestamp_seconds", Date.parse(lm) / 1000));
