@@ -36,17 +36,19 @@ beforeAll(async () => {
     const body = await readBody(req);
     seen.push({ method: req.method ?? "", url: url.pathname, body, headers: req.headers });
     const p = url.pathname;
-    let m: RegExpExecArray | null;
+    const status = /^\/status\/(\d{3})$/.exec(p);
+    const redirect = /^\/r\/(\d+)$/.exec(p);
+    const seeOther = /^\/see-other\/(30\d)$/.exec(p);
     if (p === "/ok") {
       res.setHeader("Content-Type", "text/plain; charset=utf-8");
       res.setHeader("X-Fleet", "lens-42");
       res.setHeader("Last-Modified", "Wed, 21 Oct 2015 07:28:00 GMT");
       res.end(BODY);
-    } else if ((m = /^\/status\/(\d{3})$/.exec(p)) !== null) {
-      res.statusCode = Number(m[1]);
+    } else if (status !== null) {
+      res.statusCode = Number(status[1]);
       res.end();
-    } else if ((m = /^\/r\/(\d+)$/.exec(p)) !== null) {
-      const n = Number(m[1]);
+    } else if (redirect !== null) {
+      const n = Number(redirect[1]);
       res.statusCode = 302;
       // alternate relative and absolute Locations
       res.setHeader(
@@ -54,8 +56,8 @@ beforeAll(async () => {
         n <= 1 ? "/ok" : n % 2 === 0 ? `/r/${n - 1}` : `http://127.0.0.1:${web.port}/r/${n - 1}`,
       );
       res.end("moved");
-    } else if ((m = /^\/see-other\/(30\d)$/.exec(p)) !== null) {
-      res.statusCode = Number(m[1]);
+    } else if (seeOther !== null) {
+      res.statusCode = Number(seeOther[1]);
       res.setHeader("Location", "/echo");
       res.end();
     } else if (p === "/echo") {
