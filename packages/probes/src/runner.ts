@@ -21,6 +21,7 @@
  * @since 0.1.0
  * @module
  */
+import { setMaxListeners } from "node:events";
 import type { ProbeResult } from "@fleetlens/core/lite";
 import { Effect } from "effect";
 import { DEFAULT_TIMEOUT_MS, probeEffect, type RunProbeOptions, runProbe } from "./registry.js";
@@ -203,6 +204,8 @@ export const startRunner = (targets: ReadonlyArray<RunnerTarget>, options: Runne
   const queue: Array<{ slot: Slot; dueAt: number }> = [];
   const inFlight = new Set<Promise<void>>();
   const abort = new AbortController();
+  // Every running probe listens on this one signal.
+  setMaxListeners(concurrency + 16, abort.signal);
 
   const report = (f: () => void) => {
     try {

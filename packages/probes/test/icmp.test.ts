@@ -84,13 +84,13 @@ describe("icmp to loopback (system ping)", () => {
 describe("parsePing", () => {
   it("reads loss, duplicates and ICMP errors", () => {
     const text = [
-      "PING 10.0.0.9 (10.0.0.9) 56(84) bytes of data.",
-      "64 bytes from 10.0.0.9: icmp_seq=1 ttl=63 time=1.250 ms",
-      "64 bytes from 10.0.0.9: icmp_seq=1 ttl=63 time=1.500 ms (DUP!)",
-      "From 10.0.0.1 icmp_seq=2 Destination Host Unreachable",
-      "64 bytes from 10.0.0.9: icmp_seq=3 ttl=63 time=0.750 ms",
+      "PING 127.0.0.9 (127.0.0.9) 56(84) bytes of data.",
+      "64 bytes from 127.0.0.9: icmp_seq=1 ttl=63 time=1.250 ms",
+      "64 bytes from 127.0.0.9: icmp_seq=1 ttl=63 time=1.500 ms (DUP!)",
+      "From 127.0.0.1 icmp_seq=2 Destination Host Unreachable",
+      "64 bytes from 127.0.0.9: icmp_seq=3 ttl=63 time=0.750 ms",
       "",
-      "--- 10.0.0.9 ping statistics ---",
+      "--- 127.0.0.9 ping statistics ---",
       "4 packets transmitted, 2 received, +1 duplicates, +1 errors, 50% packet loss, time 3004ms",
       "rtt min/avg/max/mdev = 0.750/1.000/1.250/0.250 ms",
     ].join("\n");
@@ -99,7 +99,7 @@ describe("parsePing", () => {
     expect(p.received).toBe(2);
     expect(p.errors).toBe(1);
     expect(p.replies.filter((r) => r.duplicate)).toHaveLength(1);
-    expect(p.icmpErrors).toEqual(["From 10.0.0.1 icmp_seq=2 Destination Host Unreachable"]);
+    expect(p.icmpErrors).toEqual(["From 127.0.0.1 icmp_seq=2 Destination Host Unreachable"]);
     expect(p.summary).toEqual({ min: 0.00075, avg: 0.001, max: 0.00125, mdev: 0.00025 });
   });
 
