@@ -353,7 +353,11 @@ export interface Rate {
  * @since 0.1.0
  * @category rates
  */
-export const counterRate = (prev: CounterSample, cur: CounterSample, options: RateOptions): Measured<Rate> => {
+export const counterRate = (
+  prev: CounterSample,
+  cur: CounterSample,
+  options: RateOptions,
+): Measured<Rate> => {
   if (prev.discontinuity != null && cur.discontinuity != null && prev.discontinuity !== cur.discontinuity)
     return reject("discontinuity", "ifCounterDiscontinuityTime changed between the polls");
   const t = elapsedSeconds(prev, cur);
@@ -526,10 +530,12 @@ export const cpuUsage = (prev: CpuSample, cur: CpuSample, options: CpuOptions = 
     d[m] = a === null || b === null ? 0 : Number(counterDelta(BigInt(a), BigInt(b), 32));
     total += d[m];
   }
-  if (total === 0) return reject("no-change", "no CPU ticks between the polls (inside the agent's cache period)");
+  if (total === 0)
+    return reject("no-change", "no CPU ticks between the polls (inside the agent's cache period)");
   const cpus = cur.cpus ?? prev.cpus ?? null;
   if (seconds !== null && cpus !== null && cpus > 0) {
-    const max = seconds * (options.hz ?? 100) * cpus * (options.slack ?? 1.5) + (options.hz ?? 100) * cpus * 5;
+    const max =
+      seconds * (options.hz ?? 100) * cpus * (options.slack ?? 1.5) + (options.hz ?? 100) * cpus * 5;
     if (total > max)
       return reject(
         "implausible",
@@ -580,7 +586,7 @@ export interface MemoryUsage {
   readonly method: "memSysAvail" | "free+buffers+cached";
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /**
  * Memory use in bytes (see {@link MemoryUsage}); the thesis's formula is the fallback method,

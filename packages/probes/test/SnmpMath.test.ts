@@ -24,7 +24,6 @@ import {
 
 const U64 = (1n << 64n) - 1n;
 const u64 = fc.bigInt({ min: 0n, max: U64 });
-const u32 = fc.bigInt({ min: 0n, max: (1n << 32n) - 1n });
 
 const ticks = (t: Partial<CpuTicks>): CpuTicks => ({
   user: null,
@@ -195,14 +194,22 @@ describe("counter deltas and rates", () => {
   );
 
   it("reads a rate over sysUpTime", () => {
-    const r = counterRate({ value: 1000n, uptimeTicks: 10_000 }, { value: 11_000n, uptimeTicks: 11_000 }, { bits: 64 });
+    const r = counterRate(
+      { value: 1000n, uptimeTicks: 10_000 },
+      { value: 11_000n, uptimeTicks: 11_000 },
+      { bits: 64 },
+    );
     expect(r.reason).toBeNull();
     expect(r.value?.perSecond).toBe(1000);
     expect(r.value?.seconds).toBe(10);
   });
 
   it("refuses a rate across an agent restart (sysUpTime went back)", () => {
-    const r = counterRate({ value: 5_000_000n, uptimeTicks: 900_000 }, { value: 100n, uptimeTicks: 300 }, { bits: 64 });
+    const r = counterRate(
+      { value: 5_000_000n, uptimeTicks: 900_000 },
+      { value: 100n, uptimeTicks: 300 },
+      { bits: 64 },
+    );
     expect(r.value).toBeNull();
     expect(r.reason).toBe("reset");
   });
@@ -220,8 +227,11 @@ describe("counter deltas and rates", () => {
 
   it("refuses a discontinuity and a missing clock", () => {
     expect(
-      counterRate({ value: 1n, atMs: 0, discontinuity: 5 }, { value: 2n, atMs: 1000, discontinuity: 9 }, { bits: 64 })
-        .reason,
+      counterRate(
+        { value: 1n, atMs: 0, discontinuity: 5 },
+        { value: 2n, atMs: 1000, discontinuity: 9 },
+        { bits: 64 },
+      ).reason,
     ).toBe("discontinuity");
     expect(counterRate({ value: 1n }, { value: 2n }, { bits: 64 }).reason).toBe("no-time");
   });
@@ -251,17 +261,29 @@ describe("counter deltas and rates", () => {
     wall: fc.option(fc.integer({ min: -1000, max: 10_000_000 })),
   });
 
-  test.prop([fc.constantFrom(32 as const, 64 as const), u64, u64, time, fc.option(fc.integer({ min: 1, max: 4e11 }))])(
+  test.prop([
+    fc.constantFrom(32 as const, 64 as const),
+    u64,
+    u64,
+    time,
+    fc.option(fc.integer({ min: 1, max: 4e11 })),
+  ])(
     "never a negative rate; a wrapped delta never above the speed; no rate above the ceiling",
     (bits, a, b, t, speed) => {
-      const prev = { value: a, uptimeTicks: t.u0, atMs: t.wall === null ? null : 0, speedBitsPerSecond: speed };
+      const prev = {
+        value: a,
+        uptimeTicks: t.u0,
+        atMs: t.wall === null ? null : 0,
+        speedBitsPerSecond: speed,
+      };
       const cur = { value: b, uptimeTicks: t.u1, atMs: t.wall, speedBitsPerSecond: speed };
       const r = interfaceBitRate(prev, cur, bits);
       if (r.reason === null) {
         expect(r.value).toBeGreaterThanOrEqual(0);
         expect(r.value).toBeLessThanOrEqual(400e9);
         const mod = 1n << BigInt(bits);
-        if (b % mod < a % mod && speed !== null) expect(r.value).toBeLessThanOrEqual(speed * 1.1 * (1 + 1e-12));
+        if (b % mod < a % mod && speed !== null)
+          expect(r.value).toBeLessThanOrEqual(speed * 1.1 * (1 + 1e-12));
       }
     },
   );
@@ -294,7 +316,11 @@ describe("CPU from the raw counters", () => {
   it("deltas of the counters, over user..steal, idle and wait not busy", () => {
     const u = cpuUsage(
       { ticks: ticks({ user: 100, nice: 0, system: 50, idle: 800, wait: 50 }), uptimeTicks: 0, cpus: 1 },
-      { ticks: ticks({ user: 200, nice: 0, system: 100, idle: 1600, wait: 100 }), uptimeTicks: 1000, cpus: 1 },
+      {
+        ticks: ticks({ user: 200, nice: 0, system: 100, idle: 1600, wait: 100 }),
+        uptimeTicks: 1000,
+        cpus: 1,
+      },
     );
     expect(u.reason).toBeNull();
     expect(u.value?.busyPercent).toBeCloseTo(15, 12);
@@ -314,14 +340,15 @@ describe("CPU from the raw counters", () => {
   it("refuses an agent's first seconds (all counters 0), no movement, and a restart", () => {
     const zero = ticks({ user: 0, nice: 0, system: 0, idle: 0, wait: 0 });
     const later = ticks({ user: 411807, nice: 0, system: 38044, idle: 523802, wait: 2107 });
-    expect(cpuUsage({ ticks: zero, uptimeTicks: 30, cpus: 2 }, { ticks: later, uptimeTicks: 530, cpus: 2 }).reason).toBe(
-      "missing",
-    );
+    expect(
+      cpuUsage({ ticks: zero, uptimeTicks: 30, cpus: 2 }, { ticks: later, uptimeTicks: 530, cpus: 2 }).reason,
+    ).toBe("missing");
     expect(cpuUsage({ ticks: later }, { ticks: later }).reason).toBe("no-change");
     // Counters restarted (reboot) and were read as a wrap: far more ticks than 2 CPUs have in 10 s.
     const small = ticks({ user: 50, nice: 0, system: 10, idle: 900, wait: 1 });
     expect(
-      cpuUsage({ ticks: later, uptimeTicks: 0, cpus: 2 }, { ticks: small, uptimeTicks: 1000, cpus: 2 }).reason,
+      cpuUsage({ ticks: later, uptimeTicks: 0, cpus: 2 }, { ticks: small, uptimeTicks: 1000, cpus: 2 })
+        .reason,
     ).toBe("implausible");
   });
 
