@@ -142,6 +142,7 @@ describe("tcp banner (query_response)", () => {
     const r = await probe(smtp.hostPort, {
       queryResponse: [
         { expect: "^220 (\\S+) ESMTP" },
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: blackbox's group reference, not a template
         { send: "EHLO ${1}" },
         { expect: "^250-mail\\.test greets mail\\.test$" },
         { expect: "^250 OK" },
@@ -173,6 +174,7 @@ describe("tcp banner (query_response)", () => {
       const echo = await startTcp(lineServer(`HELLO ${name}\n`, (line, s) => s.write(`ECHO ${line}\n`)));
       try {
         const r = await probe(echo.hostPort, {
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: blackbox's group reference, not a template
           queryResponse: [{ expect: "^HELLO (\\w+)$", send: "${1}" }, { expect: `^ECHO ${name}$` }],
         });
         expect(r.success).toBe(true);
