@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the real tools the tests use as oracles are on the machine: tcpdump, util-linux's
-// `last` and `utmpdump`, iproute2's `ss`, MariaDB's server, ISC dhcpd, the real oslo.log. On a
+// `last` and `utmpdump`, iproute2's `ss`, MariaDB's server, ISC dhcpd, the real oslo.log, snmpd and
+// snmpget, ping, openssl. On a
 // fresh Debian/Ubuntu machine as root it installs the missing ones with apt-get (what CI does);
 // otherwise it says exactly what to install and exits 1.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -17,6 +18,13 @@ const tools = {
   "mariadb-install-db": "mariadb-server",
   // ISC dhcpd checks generated dhcpd.conf and dhcpd.leases (dhcpd -t / -T; no daemon runs).
   dhcpd: "isc-dhcp-server",
+  // The SNMP probe's peer and oracle: tests start their own snmpd on 127.0.0.1 and compare with snmpget.
+  snmpd: "snmpd",
+  snmpget: "snmp",
+  // The ICMP probe uses the system ping (to 127.0.0.1 only in tests).
+  ping: "iputils-ping",
+  // Self-signed certificates for the TLS probes' test servers.
+  openssl: "openssl",
 };
 // The openstack parser's oracle: Debian's python with the real oslo.log writes the reference lines.
 const checks = [
