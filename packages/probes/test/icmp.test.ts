@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { type IcmpModule, icmpProbe, parsePing, pingArgs, rttStats } from "../src/icmp.js";
 import { hasIpv6Loopback, metric } from "./support/servers.js";
 
@@ -78,6 +81,66 @@ describe("icmp to loopback (system ping)", () => {
     const slow = await probe("127.0.0.1", { count: 50, intervalSeconds: 0.1 }, 400);
     expect(slow).toMatchObject({ success: false, failureReason: "timeout" });
     expect(metric(slow, "probe_duration_seconds")).toBeGreaterThanOrEqual(0.39);
+  });
+});
+
+describe("icmp with a stand-in ping (loss and errors loopback cannot produce)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "fleetlens-fake-ping-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  /** A ping that prints `stdout` / `stderr`, exits with `code`, and records its argv. */
+  const fakePing = (stdout: string, code: number, stderr = "") => {
+    const bin = join(dir, `ping${n++}`);
+    writeFileSync(
+      bin,
+      `#!/bin/sh\nprintf '%s\\n' "$@" > "$0.argv"\ncat <<'EOF'\n${stdout}\nEOF\n${stderr ? `echo '${stderr}' >&2\n` : ""}exit ${code}\n`,
+    );
+    chmodSync(bin, 0o755);
+    return bin;
+  };
+  const lossy = [
+    "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.",
+    "64 bytes from 127.0.0.1: icmp_seq=1 ttl=64 time=0.100 ms",
+    "64 bytes from 127.0.0.1: icmp_seq=3 ttl=61 time=0.300 ms",
+    "",
+    "--- 127.0.0.1 ping statistics ---",
+    "4 packets transmitted, 2 received, 50% packet loss, time 3004ms",
+    "rtt min/avg/max/mdev = 0.100/0.200/0.300/0.100 ms",
+  ].join("\n");
+
+  it("reports loss and jitter from ping's statistics and passes the settings as argv", async () => {
+    const bin = fakePing(lossy, 1);
+    const r = await probe("127.0.0.1", { count: 4, intervalSeconds: 0.5, ttl: 7, pingPath: bin });
+    expect(r.success).toBe(true);
+    expect(metric(r, "fleetlens_icmp_packets_sent")).toBe(4);
+    expect(metric(r, "fleetlens_icmp_packets_received")).toBe(2);
+    expect(metric(r, "fleetlens_icmp_loss_ratio")).toBe(0.5);
+    expect(rtt(r, "mdev")).toBeCloseTo(0.0001, 12);
+    expect(metric(r, "probe_icmp_reply_hop_limit")).toBe(61);
+    const argv = readFileSync(`${bin}.argv`, "utf8").trim().split("\n");
+    expect(argv).toEqual(pingArgs("127.0.0.1", 4, { count: 4, intervalSeconds: 0.5, ttl: 7 }, 5000));
+    const strict = await probe("127.0.0.1", { count: 4, maxLossRatio: 0.25, pingPath: bin });
+    expect(strict).toMatchObject({ success: false, failureReason: "unreachable" });
+    expect(strict.message).toMatch(/loss 0\.500/);
+  });
+
+  it("no reply is a timeout, ICMP errors make it unreachable, ping's own complaints are config", async () => {
+    const silent = fakePing(
+      "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\n\n--- 127.0.0.1 ping statistics ---\n3 packets transmitted, 0 received, 100% packet loss, time 2030ms",
+      1,
+    );
+    const none = await probe("127.0.0.1", { pingPath: silent });
+    expect(none).toMatchObject({ success: false, failureReason: "timeout" });
+    expect(metric(none, "fleetlens_icmp_loss_ratio")).toBe(1);
+    const unreachable = fakePing(
+      "PING 127.0.0.1 (127.0.0.1) 56(84) bytes of data.\nFrom 127.0.0.1 icmp_seq=1 Destination Host Unreachable\n\n--- 127.0.0.1 ping statistics ---\n1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms",
+      1,
+    );
+    expect((await probe("127.0.0.1", { count: 1, pingPath: unreachable })).failureReason).toBe("unreachable");
+    const denied = fakePing("", 2, "ping: socket: Operation not permitted");
+    const d = await probe("127.0.0.1", { pingPath: denied });
+    expect(d).toMatchObject({ success: false, failureReason: "config" });
+    expect(d.message).toMatch(/Operation not permitted/);
   });
 });
 
