@@ -30,4 +30,5 @@ export { DhcpHost, DhcpLease, InterfaceDescription, InventoryRow, MacTableEntry 
 export { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./records/OpenStack.js";
 export { Packet, type PacketJson, Proto } from "./records/Packet.js";
 export { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
+export { ProcfsFile, ProcfsSample } from "./records/Procfs.js";
 export { Socket, type SocketJson, SocketProcess } from "./records/Socket.js";

@@ -122,6 +122,7 @@ export type {
 export type { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./records/OpenStack.js";
 export type { Packet, Proto } from "./records/Packet.js";
 export type { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
+export type { ProcfsFile, ProcfsSample } from "./records/Procfs.js";
 export type { Socket, SocketProcess } from "./records/Socket.js";
 export * as Time from "./Time.js";
 export { formatIso, parseIso, UTC, type Zone, zone } from "./Time.js";

@@ -25,6 +25,7 @@ export * as logwatch from "./logwatch/index.js";
 export * as openstack from "./openstack/index.js";
 export * as pcap from "./pcap/index.js";
 export * as procNetTcp from "./proc-net-tcp/index.js";
+export * as procfs from "./procfs/index.js";
 export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";
 export * as ss from "./ss/index.js";
 export * as tcpdump from "./tcpdump/index.js";

@@ -18,6 +18,7 @@ import { parser as logwatch } from "./logwatch/index.js";
 import { parser as openstack } from "./openstack/index.js";
 import { parser as pcap } from "./pcap/index.js";
 import { parser as procNetTcp } from "./proc-net-tcp/index.js";
+import { parser as procfs } from "./procfs/index.js";
 import { parser as ss } from "./ss/index.js";
 import { parser as tcpdump } from "./tcpdump/index.js";
 import type { Parser } from "./types.js";
@@ -41,6 +42,7 @@ export const KINDS = [
   "cisco-int-desc",
   "inventory",
   "openstack",
+  "procfs",
 ] as const;
 /** @since 0.1.0 @category registry */
 export type Kind = (typeof KINDS)[number];
@@ -66,6 +68,7 @@ export const registry = {
   "cisco-int-desc": ciscoIntDesc,
   inventory,
   openstack,
+  procfs,
 } satisfies Record<Kind, AnyParser>;
 
 /** Whether a string names a kind. @since 0.1.0 @category registry */

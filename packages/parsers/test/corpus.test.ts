@@ -7,18 +7,22 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseAll } from "@fleetlens/core";
-import { isKind, type Kind, registry } from "@fleetlens/parsers";
+import { isKind, type Kind, registry, sniffKinds } from "@fleetlens/parsers";
 import { describe, expect, it } from "vitest";
 
 const corpus = join(__dirname, "..", "..", "..", "..", "shared", "corpus");
-const DIRS: Record<string, Kind> = {
+const DIRS: Record<string, Kind | "auto"> = {
   last: "last",
   tcpdump: "tcpdump",
   ss: "ss",
   wtmp: "wtmp",
   pcap: "pcap",
-  proc: "proc-net-tcp",
+  proc: "procfs",
   "proc-net-tcp": "proc-net-tcp",
+  // mixed folders: each file's kind is sniffed (debug logs, lmstat, licence files; dhcpd, Cisco)
+  flexlm: "auto",
+  dhcp_cisco: "auto",
+  openstack: "openstack",
 };
 const EXPECTED = /\.(json|out|yml|yaml|md|csv|txt\.json)$/i;
 
@@ -32,7 +36,14 @@ const samples = (): { kind: Kind; file: string }[] => {
       for (const name of readdirSync(p)) {
         const f = join(p, name);
         if (statSync(f).isDirectory()) walk(f);
-        else if (!EXPECTED.test(name) && !/readme/i.test(name) && isKind(kind)) out.push({ kind, file: f });
+        else if (!EXPECTED.test(name) && !/readme/i.test(name)) {
+          let k: Kind;
+          if (kind === "auto") k = sniffKinds(readFileSync(f).subarray(0, 65536))[0]!.kind;
+          // /proc samples: socket tables go to proc-net-tcp, the rest (stat, meminfo, …) to procfs
+          else if (dir === "proc" && /(^|[/_-])(tcp|udp)6?$/.test(f)) k = "proc-net-tcp";
+          else k = kind;
+          if (isKind(k)) out.push({ kind: k, file: f });
+        }
       }
     };
     walk(d);

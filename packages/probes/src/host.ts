@@ -846,7 +846,7 @@ export interface HostModule {
  * @since 0.1.0
  * @category probers
  */
-export const hostProber: Prober<HostModule> = {
+export const hostProber: Prober<HostModule> & { readonly kind: "host" } = {
   kind: "host",
   description:
     "host metrics from procfs: CPU, memory, swap, load, network and disk rates, filesystems, users, top processes",

@@ -11,9 +11,11 @@
  */
 import type { ProbeResult } from "@fleetlens/core/lite";
 import { Effect } from "effect";
+import { hostProber } from "./host.js";
 import { type HttpModule, httpProber } from "./http.js";
 import { type IcmpModule, icmpProber } from "./icmp.js";
 import { describeError, finish, ProbeFailure, sample } from "./metrics.js";
+import { snmpProber } from "./snmp.js";
 import { type TcpModule, tcpProber } from "./tcp.js";
 import type { ProbeContext, Prober } from "./types.js";
 
@@ -48,9 +50,9 @@ export const probers = {
   icmp: icmpProber,
   tcp: tcpProber,
   http: httpProber,
-  // ── snmp and host: written in snmp.ts and host.ts; add `snmp: snmpProber, host: hostProber`
-  // here, then turn the `?` below into a complete `Record` so a missing kind fails to compile.
-} satisfies { readonly [K in ProbeKind]?: AnyProber & { readonly kind: K } };
+  snmp: snmpProber,
+  host: hostProber,
+} satisfies { readonly [K in ProbeKind]: AnyProber & { readonly kind: K } };
 
 /**
  * The kinds in the registry.

@@ -899,7 +899,7 @@ export const probeSnmp: ProbeFn<SnmpModule> = makeSnmpProbe();
  * @since 0.1.0
  * @category probes
  */
-export const snmpProber: Prober<SnmpModule> = {
+export const snmpProber: Prober<SnmpModule> & { readonly kind: "snmp" } = {
   kind: "snmp",
   description:
     "SNMP v2c/v3 poll of UCD-SNMP-MIB (CPU, memory, dskTable) and IF-MIB (interfaces) with net-snmp",

@@ -22,6 +22,7 @@ import {
   type ParseOptions,
   type ParserFactory,
   type ParseStats,
+  ProcfsSample,
   parseStream,
   Socket,
   UsageError,
@@ -48,6 +49,7 @@ const recordSchemas = {
   InterfaceDescription,
   InventoryRow,
   OsLogRecord,
+  ProcfsSample,
 } satisfies Record<RecordName, Schema.Top>;
 
 export const formatOption = {
