@@ -9,6 +9,7 @@ import { licenseCommand } from "./commands/license.js";
 import { openstackCommand } from "./commands/openstack.js";
 import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
+import { probeCommand } from "./commands/probe.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
 
 export const VERSION = "0.1.0";
@@ -25,6 +26,7 @@ export const rootCommand = defineCommand({
     collect: collectCommand,
     license: licenseCommand,
     openstack: openstackCommand,
+    probe: probeCommand,
   },
 });
 
