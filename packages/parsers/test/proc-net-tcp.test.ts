@@ -218,7 +218,14 @@ describe("proc-net-tcp against the real kernel tables (loopback)", () => {
         }
       }),
     );
-    const mine = all.filter((r) => pairs.some((p) => r.lport === p.clientPort || r.pport === p.clientPort));
+    // Match the whole 4-tuple: other tests running at the same time may use the same port numbers.
+    const mine = all.filter((r) =>
+      pairs.some(
+        (p) =>
+          (r.local === p.host && r.lport === p.clientPort && r.peer === p.host && r.pport === p.serverPort) ||
+          (r.local === p.host && r.lport === p.serverPort && r.peer === p.host && r.pport === p.clientPort),
+      ),
+    );
     expect(mine).toHaveLength(pairs.length * 2);
     for (const r of mine) expect(fdInodes.has(`socket:[${r.inode}]`)).toBe(true);
   });
