@@ -459,6 +459,29 @@ if (!only || only.has("store")) {
   }
 }
 
+if (!only || only.has("probes")) {
+  for (const kind of ["tcp", "http"]) {
+    const fl = timeNode("sweep.mjs", [kind, "1000", "256"]);
+    rows.push({
+      case: `${kind} probes, 1,000 loopback targets, concurrency 256`,
+      tool: "-",
+      inMemory: true,
+      info: fl.perSecond ? `${fl.perSecond.toLocaleString("en")} probes/s, ${fl.ok} ok` : undefined,
+      t: {},
+      f: fl,
+    });
+  }
+  const snmp = timeNode("snmp.mjs", ["5"]);
+  rows.push({
+    case: "SNMP: the thesis's 13 OIDs from a local snmpd",
+    tool: "snmpget, one process per OID",
+    target: 1,
+    inMemory: true,
+    t: { seconds: snmp.toolSeconds },
+    f: snmp,
+  });
+}
+
 const fmt = (x) => (x === undefined ? "-" : x.toFixed(2));
 const table = [
   ["case", "real tool", "tool s", "fleetlens s", "ratio", "target", "fleetlens peak RSS", "records", "ok"],
