@@ -482,7 +482,7 @@ if (!only || only.has("probes")) {
   });
 }
 
-const fmt = (x) => (x === undefined ? "-" : x.toFixed(2));
+const fmt = (x) => (x === undefined ? "-" : x < 0.1 ? x.toFixed(4) : x.toFixed(2));
 const table = [
   ["case", "real tool", "tool s", "fleetlens s", "ratio", "target", "fleetlens peak RSS", "records", "ok"],
 ];
