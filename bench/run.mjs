@@ -480,6 +480,16 @@ if (!only || only.has("probes")) {
     t: { seconds: snmp.toolSeconds },
     f: snmp,
   });
+  rows.push({
+    case: "SNMP: the same 13 OIDs",
+    tool: "prometheus-snmp-exporter",
+    target: 1,
+    inMemory: true,
+    t: snmp.exporterSeconds
+      ? { seconds: snmp.exporterSeconds }
+      : { error: "not installed (apt-get install prometheus-snmp-exporter)" },
+    f: snmp,
+  });
 }
 
 const fmt = (x) => (x === undefined ? "-" : x < 0.1 ? x.toFixed(4) : x.toFixed(2));
