@@ -5,7 +5,7 @@
  * (MODE, DSN, TABLE, API_LOG_PATTERN, …), in that order of precedence.
  */
 import { constants } from "node:fs";
-import { access, readFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
   ActionDeriver,
@@ -14,7 +14,6 @@ import {
   decodeConfig,
   emptyStats,
   InputError,
-  interpolateEnv,
   OpenStackAction,
   type OsLogRecord,
   type ParseStats,
@@ -27,9 +26,9 @@ import { registry } from "@fleetlens/parsers";
 import { BatchWriter, type FileCursor, open, readComplete, resume, type Store } from "@fleetlens/store";
 import { Schema } from "effect";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { parse as parseYaml } from "yaml";
 import { defineCommand, flag, type Io, type Parsed, str, strs } from "../framework.js";
 import { FORMATS, RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { loadYamlFile } from "../yaml.js";
 import { statsOption } from "./parse.js";
 
 const Identifier = Schema.String.check(
@@ -105,31 +104,11 @@ export const fromEnv = (env: NodeJS.ProcessEnv): Record<string, unknown> => {
 };
 
 const fromYaml = async (file: string, env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> => {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new ConfigError({
-      file,
-      path: "(file)",
-      expected: `a readable file (${(e as NodeJS.ErrnoException).code})`,
-    });
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError({
-      file,
-      path: line === undefined ? "(yaml)" : `line ${line}`,
-      expected: "valid YAML",
-    });
-  }
+  const doc = await loadYamlFile(file, env);
   if (doc === null || doc === undefined) return {};
   if (typeof doc !== "object" || Array.isArray(doc))
     throw new ConfigError({ file, path: "(root)", expected: "a mapping" });
-  const o = interpolateEnv(doc, env, file) as Record<string, unknown>;
+  const o = doc as Record<string, unknown>;
   // `patterns: {api, compute}` (the seed's config.yaml shape) or top-level api/compute.
   const p = o.patterns as Record<string, unknown> | undefined;
   const { patterns: _, ...rest } = o;

@@ -3,21 +3,12 @@
  * (`probe --config targets.yaml`), through the same registry and `runProbe` the exporter's /probe
  * uses. Exit 3 when any probe failed (a check failed).
  */
-import { readFile } from "node:fs/promises";
-import {
-  CheckFailed,
-  ConfigError,
-  decodeConfig,
-  interpolateEnv,
-  ProbeResult,
-  Time,
-  UsageError,
-} from "@fleetlens/core";
+import { CheckFailed, decodeConfig, ProbeResult, Time, UsageError } from "@fleetlens/core";
 import { isProbeKind, probers, runProbe } from "@fleetlens/probes";
 import { Effect, Schema } from "effect";
-import { parse as parseYaml } from "yaml";
 import { defineCommand, type Io, type Parsed, str, strs } from "../framework.js";
 import { FORMATS, type Format, RecordWriter, resolveFormat } from "../output.js";
+import { loadYamlFile } from "../yaml.js";
 
 const KINDS = Object.keys(probers);
 
@@ -145,28 +136,7 @@ export const probeCommand = defineCommand({
     if (file) {
       if (args.positionals.length > 0)
         throw new UsageError({ reason: "probe: give either KIND TARGET or --config FILE" });
-      let text: string;
-      try {
-        text = await readFile(file, "utf8");
-      } catch (e) {
-        throw new ConfigError({
-          file,
-          path: "(file)",
-          expected: `a readable file (${(e as NodeJS.ErrnoException).code})`,
-        });
-      }
-      let doc: unknown;
-      try {
-        doc = parseYaml(text);
-      } catch (e) {
-        const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-        throw new ConfigError({
-          file,
-          path: line === undefined ? "(yaml)" : `line ${line}`,
-          expected: "valid YAML",
-        });
-      }
-      const cfg = decodeConfig(ProbeConfig, interpolateEnv(doc, io.env, file), file);
+      const cfg = decodeConfig(ProbeConfig, await loadYamlFile(file, io.env), file);
       const fileTimeout = timeoutOf(cfg.timeout, defaultTimeout, "timeout");
       // Bounded concurrency, results kept in the file's order.
       results = await Effect.runPromise(
