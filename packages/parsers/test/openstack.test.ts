@@ -3,7 +3,16 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
-import { type HttpRequest, OsLogRecord, splitLines, UTC, type Zone, zone } from "@fleetlens/core";
+import {
+  countingEmit,
+  emptyStats,
+  type HttpRequest,
+  OsLogRecord,
+  splitLines,
+  UTC,
+  type Zone,
+  zone,
+} from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 import {
   compareLoghubCsv,
@@ -775,4 +784,57 @@ describe("openstack relevant-line filter", () => {
       "Traceback (most recent call last):",
     ]);
   });
+});
+
+describe("openstack byte-level filter", () => {
+  const enc = new TextEncoder();
+  const hasGet = (l: string) => l.includes('"GET ');
+  const bytesHasGet = (b: Uint8Array, s: number, e: number) => {
+    const needle = enc.encode('"GET ');
+    outer: for (let i = s; i + needle.length <= e; i++) {
+      for (let k = 0; k < needle.length; k++) if (b[i + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  };
+  const line = fc.oneof(
+    fc.constantFrom(
+      '2026-01-05 00:00:00.007 2931 INFO nova.osapi_compute.wsgi.server [req-1 u p - - -] 10.0.0.1 "GET /v2.1/servers HTTP/1.1" status: 200 len: 10 time: 0.1000000',
+      '2026-01-05 00:00:01.007 2931 INFO nova.osapi_compute.wsgi.server [req-2 u p - - -] 10.0.0.1 "POST /v2.1/servers HTTP/1.1" status: 202 len: 10 time: 0.1000000',
+      "2026-01-05 00:00:02.007 2931 ERROR nova.api [req-3 u p - - -] boom",
+      "Traceback (most recent call last):",
+      '  File "x.py", line 1, in <module>',
+      "",
+      "2026-01-05 00:00:03.007 2931 INFO nova.compute.manager [-] [instance: 5f2d9c1a-7e3b-4a6d-8c0f-1b2e3d4c5a6b] VM Paused (Lifecycle Event)",
+      "not a log line at all",
+      "2026-13-45 99:99:99.000 1 INFO x [-] bad date",
+    ),
+    fc.string({ maxLength: 40 }),
+  );
+  test.prop([fc.array(line, { maxLength: 30 }), fc.array(fc.nat(2000), { maxLength: 6 }), fc.boolean()])(
+    "bytes filtered before decoding give exactly what the string filter gives, however the input is chunked",
+    (lines, cuts, crlf) => {
+      const text = lines.join(crlf ? "\r\n" : "\n");
+      const whole = parseOsLog(text, { relevant: (l) => !hasGet(l) });
+      const bytes = enc.encode(text);
+      const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+      const chunks: Uint8Array[] = [];
+      let prev = 0;
+      for (const p of points) {
+        chunks.push(bytes.slice(prev, p));
+        prev = p;
+      }
+      chunks.push(bytes.slice(prev));
+      const records: unknown[] = [];
+      const stats = emptyStats();
+      const p = osLogParser(
+        countingEmit(stats, (r) => records.push(r)),
+        { relevantBytes: (b, s, e) => !bytesHasGet(b, s, e) },
+      );
+      for (const c of chunks) p.push(c);
+      p.end();
+      expect(records).toEqual(whole.records);
+      expect(stats).toEqual(whole.stats);
+    },
+  );
 });

@@ -178,10 +178,42 @@ export const relevantApi = (line: string): boolean =>
   line.includes(" HTTP/") && !READS.some((m) => line.includes(m));
 export const relevantCompute = (line: string): boolean => line.includes("[instance: ");
 
+// The same tests on a line's bytes (`bytes[start..end)`), so rejected lines are never decoded.
+const HTTP_BYTES = Buffer.from(" HTTP/");
+const INSTANCE_BYTES = Buffer.from("[instance: ");
+const startsWith = (b: Uint8Array, at: number, end: number, w: Uint8Array): boolean => {
+  if (at < 0 || at + w.length > end) return false;
+  for (let k = 0; k < w.length; k++) if (b[at + k] !== w[k]) return false;
+  return true;
+};
+const within = (i: number, end: number): boolean => i >= 0 && i < end;
+export const relevantApiBytes = (b: Uint8Array, start: number, end: number): boolean => {
+  // An access line's request starts at its first double quote: `"METHOD path HTTP/x"`.
+  const q = b.indexOf(34, start);
+  if (!within(q, end)) return false;
+  const m = b[q + 1];
+  if (m === 71 && b[q + 2] === 69 && b[q + 3] === 84 && b[q + 4] === 32) return false; // GET
+  if (m === 72 && b[q + 2] === 69 && b[q + 3] === 65 && b[q + 4] === 68) return false; // HEAD
+  if (m === 79 && b[q + 2] === 80 && b[q + 3] === 84) return false; // OPTIONS
+  const h = Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(HTTP_BYTES, q);
+  return within(h, end);
+};
+export const relevantComputeBytes = (b: Uint8Array, start: number, end: number): boolean => {
+  // `[instance: UUID]` follows the request context (`[req-… …] ` or `[-] `), or opens the message.
+  const open = b.indexOf(91, start);
+  if (!within(open, end)) return false;
+  if (startsWith(b, open, end, INSTANCE_BYTES)) return true;
+  const close = b.indexOf(93, open);
+  return within(close, end) && startsWith(b, close + 2, end, INSTANCE_BYTES);
+};
+
 /** Records of a list of files, in order, from each file's checkpoint. */
 async function* records(
   sources: Source[],
-  options: { zone: ReturnType<typeof zone>; relevant: (line: string) => boolean },
+  options: {
+    zone: ReturnType<typeof zone>;
+    relevantBytes: (b: Uint8Array, start: number, end: number) => boolean;
+  },
   stats: { value: ParseStats },
   errors: { file: string; line: number; reason: string }[],
 ): AsyncGenerator<OsLogRecord[]> {
@@ -198,7 +230,7 @@ async function* records(
     for await (const batch of parseStream(
       registry.openstack.create,
       chunks(),
-      { file: src.file, zone: options.zone, relevant: options.relevant },
+      { file: src.file, zone: options.zone, relevantBytes: options.relevantBytes },
       st,
       (s) => {
         if (errors.length < 20) errors.push({ file: src.file, ...s });
@@ -390,8 +422,8 @@ const actionsCommand = defineCommand({
         }
       };
       await merge(
-        wrap(records(apiSources, { zone: z, relevant: relevantApi }, stats, errors)),
-        wrap(records(computeSources, { zone: z, relevant: relevantCompute }, stats, errors)),
+        wrap(records(apiSources, { zone: z, relevantBytes: relevantApiBytes }, stats, errors)),
+        wrap(records(computeSources, { zone: z, relevantBytes: relevantComputeBytes }, stats, errors)),
         deriver,
       );
       deriver.end();
