@@ -221,7 +221,7 @@ async function* records(
     const start = src.cursor?.start ?? 0;
     async function* chunks() {
       // The parser decodes each chunk before asking for the next, so one buffer can be reused.
-      for await (const { chunk, end } of readComplete(src.file, start, 1 << 20, { reuse: true })) {
+      for await (const { chunk, end } of readComplete(src.file, start, 1 << 18, { reuse: true })) {
         src.end = end;
         yield chunk;
       }
