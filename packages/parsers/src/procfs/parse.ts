@@ -65,8 +65,8 @@ export const STAT_VALUE_KEYS: readonly string[] = [
   "procs_blocked",
 ];
 
-/** The cpu columns, in the kernel's order. */
-const CPU_FIELDS = [
+/** The cpu columns, in the kernel's order. @since 0.1.0 @category constants */
+export const CPU_FIELDS = [
   "user",
   "nice",
   "system",
@@ -99,8 +99,8 @@ const NET_FIELDS = [
   "txCompressed",
 ] as const;
 
-/** The /proc/diskstats columns after the device name (kernel ≥ 5.5 prints all 17). */
-const DISK_FIELDS = [
+/** The /proc/diskstats columns after the device name (kernel ≥ 5.5 prints all 17). @since 0.1.0 @category constants */
+export const DISK_FIELDS = [
   "reads",
   "readsMerged",
   "readBytes",

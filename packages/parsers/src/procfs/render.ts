@@ -6,7 +6,7 @@
  * @module
  */
 import type { ProcfsSample } from "@fleetlens/core/lite";
-import { SECTOR_BYTES } from "./parse.js";
+import { CPU_FIELDS, DISK_FIELDS, SECTOR_BYTES } from "./parse.js";
 
 /**
  * The two header lines the kernel prints atop /proc/net/dev.
@@ -21,44 +21,12 @@ export const NET_DEV_HEADER =
 const fixed2 = (x: number): string => x.toFixed(2);
 const pad = (x: number, w: number): string => String(x).padStart(w);
 
-const CPU_ORDER = [
-  "user",
-  "nice",
-  "system",
-  "idle",
-  "iowait",
-  "irq",
-  "softirq",
-  "steal",
-  "guest",
-  "guestNice",
-] as const;
-const DISK_ORDER = [
-  "reads",
-  "readsMerged",
-  "readBytes",
-  "readMs",
-  "writes",
-  "writesMerged",
-  "writeBytes",
-  "writeMs",
-  "inFlight",
-  "ioMs",
-  "weightedIoMs",
-  "discards",
-  "discardsMerged",
-  "discardBytes",
-  "discardMs",
-  "flushes",
-  "flushMs",
-] as const;
-
 const line = (r: ProcfsSample): string => {
   switch (r.file) {
     case "stat":
       if (r.type === "cpu") {
         const cols: number[] = [];
-        for (const f of CPU_ORDER) {
+        for (const f of CPU_FIELDS) {
           const v = r[f];
           if (v === null) break;
           cols.push(v);
@@ -85,7 +53,7 @@ const line = (r: ProcfsSample): string => {
     case "diskstats": {
       const old = r.readsMerged === null;
       const cols: number[] = [];
-      const order = old ? (["reads", "readBytes", "writes", "writeBytes"] as const) : DISK_ORDER;
+      const order = old ? (["reads", "readBytes", "writes", "writeBytes"] as const) : DISK_FIELDS;
       for (const f of order) {
         const v = r[f];
         if (v === null) break;
