@@ -30,6 +30,8 @@ const tools = {
 const checks = [
   ...Object.entries(tools).map(([cmd, pkg]) => [onPath(cmd), pkg]),
   ['/usr/bin/python3 -c "import oslo_log"', "python3-oslo.log"],
+  // French `date` lines (the logwatch parser's oracle builds the fr_FR locale with localedef)
+  ["test -f /usr/share/i18n/locales/fr_FR && command -v localedef", "locales"],
 ];
 const ok = (test) => spawnSync("sh", ["-c", test], { stdio: "ignore" }).status === 0;
 const has = (cmd) => ok(onPath(cmd));

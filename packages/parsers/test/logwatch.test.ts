@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import * as net from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fc, test } from "@fast-check/vitest";
 import { LicenceSnapshot } from "@fleetlens/core";
@@ -225,4 +226,24 @@ describe("logwatch properties", () => {
   );
 
   testSniffRange(sniff);
+});
+
+describe("logwatch: French date lines (the seed's lab), against the real `date` in fr_FR", () => {
+  it("reads what `LC_ALL=fr_FR.UTF-8 date` prints, in both CET and CEST", () => {
+    const loc = mkdtempSync(join(tmpdir(), "fleetlens-locale-"));
+    execFileSync("localedef", ["-i", "fr_FR", "-f", "UTF-8", join(loc, "fr_FR.UTF-8")], { stdio: "ignore" });
+    for (const ts of [1637571662, 1628000000, 1613000000, 1640995199]) {
+      const line = execFileSync("date", ["-d", `@${ts}`], {
+        env: { ...process.env, LOCPATH: loc, LC_ALL: "fr_FR.UTF-8", TZ: "Europe/Paris" },
+        encoding: "utf8",
+      }).trim();
+      expect(line).toMatch(/^(dim|lun|mar|mer|jeu|ven|sam)\. /);
+      const text = `${line}\nESTAB 0 0 10.0.0.1:60213 10.14.18.145:40000\n10:00:00 (orglab) OUT: "Origin" u@h\n`;
+      const r = parseLogwatch(text, { port: 60213 });
+      expect(r.stats.skipped, line).toBe(0);
+      expect(r.records[0]!.ts, line).toBe(ts * 1000);
+      expect(r.records[0]!.clients).toEqual(["10.14.18.145"]);
+      expect(sniff(new TextEncoder().encode(text))).toBeGreaterThan(0.5);
+    }
+  });
 });

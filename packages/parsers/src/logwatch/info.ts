@@ -28,7 +28,7 @@ export const info: ParserInfo = {
 
 const decoder = new TextDecoder("utf-8");
 const DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} (?:\S+ )?\d{4}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4})$/m;
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2} (?:\S+ )?\d{4}|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}|(?:dim|lun|mar|mer|jeu|ven|sam)\. \d{1,2} \S+ \d{4} \d{2}:\d{2}:\d{2}(?: \S+)?)$/m;
 const SOCKET =
   /^(?:ESTAB|CLOSE-WAIT|FIN-WAIT-[12]|SYN-SENT|LAST-ACK|CLOSING)\s+\d+\s+\d+\s+\S+:\d+\s+\S+:\d+/m;
 const LOG = /^ ?\d{1,2}:\d{2}:\d{2} \([^)\s]+\) /m;

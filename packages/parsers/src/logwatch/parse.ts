@@ -97,6 +97,26 @@ const MON: Record<string, number> = {
 /** `date`: `Mon Nov 22 10:01:02 CET 2021` (day space-padded; zone may be `+01` or absent). */
 const DATE_C =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (?:([A-Za-z]+|[+-]\d{2}(?::?\d{2})?) )?(\d{4})$/;
+/**
+ * `date` in a French locale (glibc fr_FR `date_fmt` `%a %d %b %Y %T %Z`), as the seed's lab
+ * wrote it: `lun. 22 nov. 2021 10:01:02 CET`, `mar. 03 août 2021 16:13:20 CEST`.
+ */
+const DATE_FR =
+  /^(?:dim|lun|mar|mer|jeu|ven|sam)\. (\d{1,2}) (janv\.|févr\.|mars|avril|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?: ([A-Za-z]+|[+-]\d{2}(?::?\d{2})?))?$/;
+const MOIS: Record<string, number> = {
+  "janv.": 0,
+  "févr.": 1,
+  mars: 2,
+  avril: 3,
+  mai: 4,
+  juin: 5,
+  "juil.": 6,
+  août: 7,
+  "sept.": 8,
+  "oct.": 9,
+  "nov.": 10,
+  "déc.": 11,
+};
 /** `date -R`: `Mon, 22 Nov 2021 10:01:02 +0100`. */
 const DATE_R =
   /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})$/;
@@ -135,6 +155,7 @@ export const readDateLine = (
   const mc = DATE_C.exec(t);
   const mr = mc ? null : DATE_R.exec(t);
   const mi8 = mc || mr ? null : DATE_ISO.exec(t);
+  const mfr = mc || mr || mi8 ? null : DATE_FR.exec(t);
   if (mc) {
     const m = mc;
     const mo = MON[m[1] as string];
@@ -172,6 +193,21 @@ export const readDateLine = (
     mi = Number(m[5]);
     s = Number(m[6]);
     offset = m[7] === "Z" ? 0 : offsetOf(m[7] as string);
+  } else if (mfr) {
+    const m = mfr;
+    m0 = MOIS[m[2] as string]!;
+    d = Number(m[1]);
+    y = Number(m[3]);
+    h = Number(m[4]);
+    mi = Number(m[5]);
+    s = Number(m[6]);
+    const z = m[7];
+    if (z === undefined) offset = undefined;
+    else if (z[0] === "+" || z[0] === "-") offset = offsetOf(z);
+    else {
+      offset = ZONE_ABBREVIATIONS.get(z);
+      if (offset === undefined) unknownZone = z;
+    }
   } else return undefined;
   if (m0 > 11 || d < 1 || d > new Date(Date.UTC(y, m0 + 1, 0)).getUTCDate() || h > 23 || mi > 59 || s > 60)
     return undefined;
