@@ -14,33 +14,13 @@ import {
 } from "@fleetlens/core";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
+import { boot, user } from "./support/logins.js";
 
 const H = 3_600_000;
 const D = 24 * H;
 const AT = Date.UTC(2024, 11, 5); // window 2024-11-21 .. 2024-12-05
 const WS = AT - 14 * D;
 
-const user = (name: string, start: number, end: number | null, extra: Partial<Login> = {}): Login => ({
-  kind: "user",
-  user: name,
-  line: "pts/0",
-  host: "192.168.100.37",
-  start,
-  end,
-  endReason: end === null ? "still-logged-in" : "logout",
-  durationSeconds: end === null ? null : (end - start) / 1000,
-  ...extra,
-});
-const boot = (start: number): Login => ({
-  kind: "reboot",
-  user: "reboot",
-  line: "system boot",
-  host: "6.8.0-49-generic",
-  start,
-  end: null,
-  endReason: "running",
-  durationSeconds: null,
-});
 const pkt = (src: string, dst: string, length: number, ts: number): Packet => ({
   ts,
   proto: "tcp",

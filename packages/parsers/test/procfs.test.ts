@@ -7,6 +7,7 @@ import { ProcfsSample } from "@fleetlens/core";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import {
+  DISK_FIELDS,
   NET_DEV_HEADER,
   type ProcfsCpu,
   type ProcfsDiskstats,
@@ -375,25 +376,7 @@ const diskArb: fc.Arbitrary<ProcfsSample> = fc
     layout: fc.constantFrom(4, 11, 15, 17),
   })
   .map(({ major, minor, device, v, layout }) => {
-    const f = [
-      "reads",
-      "readsMerged",
-      "readBytes",
-      "readMs",
-      "writes",
-      "writesMerged",
-      "writeBytes",
-      "writeMs",
-      "inFlight",
-      "ioMs",
-      "weightedIoMs",
-      "discards",
-      "discardsMerged",
-      "discardBytes",
-      "discardMs",
-      "flushes",
-      "flushMs",
-    ];
+    const f = DISK_FIELDS;
     const r: Record<string, unknown> = { file: "diskstats", major, minor, device };
     f.forEach((k, i) => {
       r[k] = layout === 4 ? null : i < layout ? (k.endsWith("Bytes") ? v[i]! * 512 : v[i]) : null;

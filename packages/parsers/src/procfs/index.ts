@@ -12,6 +12,8 @@ import { type ProcfsOptions, procfsParser } from "./parse.js";
 
 export { info, sniff } from "./info.js";
 export {
+  CPU_FIELDS,
+  DISK_FIELDS,
   type ProcfsCpu,
   type ProcfsDiskstats,
   type ProcfsLoadavg,
