@@ -9,13 +9,13 @@
  * the net-snmp command-line tools against it with the same isolation. Needs the Debian packages
  * `snmpd` and `snmp`.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { createSocket } from "node:dgram";
+import { execFile, spawn } from "node:child_process";
 import { closeSync, existsSync, openSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freeUdpPort, startDaemon, waitExit } from "../../../core/test/support/daemon.js";
 
 const run = promisify(execFile);
 
@@ -55,29 +55,6 @@ const findBinary = (name: string, pkg: string): string => {
   }
   throw new Error(`${name} not found: install ${pkg} (apt-get install -y ${pkg})`);
 };
-
-/** A free UDP port on 127.0.0.1 (bound then released). */
-const freeUdpPort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const s = createSocket("udp4");
-    s.once("error", reject);
-    s.bind(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const waitExit = (p: ChildProcess, ms: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve(true);
-    const t = setTimeout(() => resolve(false), ms);
-    p.once("exit", () => {
-      clearTimeout(t);
-      resolve(true);
-    });
-  });
 
 const LINE = /^\.?([\d.]+) = (?:([A-Za-z0-9-]+): )?(.*)$/;
 
@@ -164,8 +141,6 @@ export const startSnmpd = async (): Promise<Snmpd> => {
     MIBDIRS: client,
   };
   const logFile = join(dir, "snmpd.log");
-  let port = 0;
-  let proc: ChildProcess | null = null;
   const tool = async (bin: string, args: string[]) =>
     (await run(bin, args, { env: clientEnv, maxBuffer: 16 << 20 })).stdout;
   const v3args = (u: TestUser) => [
@@ -183,55 +158,38 @@ export const startSnmpd = async (): Promise<Snmpd> => {
     "-X",
     u.privKey,
   ];
-  for (let attempt = 0; attempt < 5 && proc === null; attempt++) {
-    port = await freeUdpPort();
-    const fd = openSync(logFile, "a");
-    const p = spawn(
-      snmpd,
-      ["-f", "-Lo", "-C", "-c", conf, "-p", join(dir, "snmpd.pid"), `udp:127.0.0.1:${port}`],
-      {
-        cwd: dir,
-        env: agentEnv,
-        stdio: ["ignore", fd, fd],
-      },
-    );
-    closeSync(fd);
-    const deadline = Date.now() + 20_000;
-    let up = false;
-    while (Date.now() < deadline && p.exitCode === null) {
-      try {
-        const o = await tool(snmpgetBin, [
-          "-v2c",
-          "-c",
-          community,
-          "-On",
-          "-t",
-          "0.3",
-          "-r",
-          "0",
-          `127.0.0.1:${port}`,
-          "1.3.6.1.2.1.1.3.0",
-        ]);
-        if (o.includes("1.3.6.1.2.1.1.3.0")) {
-          up = true;
-          break;
-        }
-      } catch {
-        await sleep(100);
-      }
-    }
-    if (up) proc = p;
-    else {
-      p.kill("SIGKILL");
-      await waitExit(p, 5000);
-    }
-  }
-  if (proc === null) {
-    const text = await readFile(logFile, "utf8").catch(() => "");
-    await rm(dir, { recursive: true, force: true });
-    throw new Error(`snmpd did not start:\n${text.slice(-2000)}`);
-  }
-  const agent = proc;
+  const { proc: agent, port } = await startDaemon({
+    name: "snmpd",
+    dir,
+    logFile,
+    timeoutMs: 20_000,
+    freePort: freeUdpPort,
+    spawn: (port) => {
+      const fd = openSync(logFile, "a");
+      const p = spawn(
+        snmpd,
+        ["-f", "-Lo", "-C", "-c", conf, "-p", join(dir, "snmpd.pid"), `udp:127.0.0.1:${port}`],
+        { cwd: dir, env: agentEnv, stdio: ["ignore", fd, fd] },
+      );
+      closeSync(fd);
+      return p;
+    },
+    ready: async (port) => {
+      const o = await tool(snmpgetBin, [
+        "-v2c",
+        "-c",
+        community,
+        "-On",
+        "-t",
+        "0.3",
+        "-r",
+        "0",
+        `127.0.0.1:${port}`,
+        "1.3.6.1.2.1.1.3.0",
+      ]);
+      return o.includes("1.3.6.1.2.1.1.3.0");
+    },
+  });
   const addr = `127.0.0.1:${port}`;
   return {
     host: "127.0.0.1",

@@ -5,14 +5,14 @@
  * removed by `stop()`. Needs the `mariadb-server` package (mariadbd, mariadb-install-db).
  * Running as root, the server runs with `--user=root`.
  */
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import mysql from "mysql2/promise";
+import { freeTcpPort, startDaemon, waitExit } from "../../../core/test/support/daemon.js";
 
 const run = promisify(execFile);
 
@@ -40,29 +40,6 @@ const findBinary = (names: string[]): string => {
   );
 };
 
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const a = srv.address();
-      const port = typeof a === "object" && a !== null ? a.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const waitExit = (p: ChildProcess, ms: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve(true);
-    const t = setTimeout(() => resolve(false), ms);
-    p.once("exit", () => {
-      clearTimeout(t);
-      resolve(true);
-    });
-  });
-
 /** Starts a server; rejects with the server's error log when it does not come up within 60 s. */
 export const startMariaDb = async (): Promise<MariaDb> => {
   const mariadbd = findBinary(["mariadbd", "mysqld"]);
@@ -78,52 +55,37 @@ export const startMariaDb = async (): Promise<MariaDb> => {
     "--skip-test-db",
     ...asRoot,
   ]);
-  let proc: ChildProcess | null = null;
-  let port = 0;
   const log = join(dir, "error.log");
-  for (let attempt = 0; attempt < 5 && proc === null; attempt++) {
-    port = await freePort();
-    const p = spawn(
-      mariadbd,
-      [
-        "--no-defaults",
-        `--datadir=${datadir}`,
-        `--socket=${socket}`,
-        `--pid-file=${join(dir, "mysqld.pid")}`,
-        `--log-error=${log}`,
-        "--bind-address=127.0.0.1",
-        `--port=${port}`,
-        "--skip-name-resolve",
-        "--innodb-buffer-pool-size=64M",
-        "--innodb-log-file-size=48M",
-        ...asRoot,
-      ],
-      { stdio: "ignore" },
-    );
-    const deadline = Date.now() + 60_000;
-    let up = false;
-    while (Date.now() < deadline && p.exitCode === null) {
-      try {
-        const c = await mysql.createConnection({ socketPath: socket, user: "root" });
-        await c.end();
-        up = true;
-        break;
-      } catch {
-        await sleep(100);
-      }
-    }
-    if (up) proc = p;
-    else {
-      p.kill("SIGKILL");
-      await waitExit(p, 5000);
-    }
-  }
-  if (proc === null) {
-    const text = await readFile(log, "utf8").catch(() => "");
-    await rm(dir, { recursive: true, force: true });
-    throw new Error(`mariadbd did not start:\n${text.slice(-2000)}`);
-  }
-  const server = proc;
+  const { proc: server, port } = await startDaemon({
+    name: "mariadbd",
+    dir,
+    logFile: log,
+    timeoutMs: 60_000,
+    freePort: freeTcpPort,
+    spawn: (port) =>
+      spawn(
+        mariadbd,
+        [
+          "--no-defaults",
+          `--datadir=${datadir}`,
+          `--socket=${socket}`,
+          `--pid-file=${join(dir, "mysqld.pid")}`,
+          `--log-error=${log}`,
+          "--bind-address=127.0.0.1",
+          `--port=${port}`,
+          "--skip-name-resolve",
+          "--innodb-buffer-pool-size=64M",
+          "--innodb-log-file-size=48M",
+          ...asRoot,
+        ],
+        { stdio: "ignore" },
+      ),
+    ready: async () => {
+      const c = await mysql.createConnection({ socketPath: socket, user: "root" });
+      await c.end();
+      return true;
+    },
+  });
   const root = () => mysql.createConnection({ socketPath: socket, user: "root", multipleStatements: true });
   const user = "fleetlens";
   const password = "pw-Zx9!q";
