@@ -13,7 +13,14 @@ import {
   renderMacTable,
   sniff,
 } from "../src/cisco-mac-table/index.js";
-import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
+import {
+  byteArb,
+  countLines,
+  describeFixtures,
+  expectSplitAnywhere,
+  macArb,
+  testSniffRange,
+} from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "cisco-mac-table");
 
@@ -114,10 +121,8 @@ describe("cisco-mac-table details", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const byte = fc.integer({ min: 0, max: 255 });
-const mac = fc
-  .array(byte, { minLength: 6, maxLength: 6 })
-  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
+const _byte = byteArb;
+const mac = macArb;
 const entry = (layout: "ios" | "nxos") =>
   fc.record({
     vlan: fc.option(fc.oneof(fc.integer({ min: 1, max: 4094 }).map(String), fc.constant("All")), {

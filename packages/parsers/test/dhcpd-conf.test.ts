@@ -14,10 +14,12 @@ import {
   vlanFromFileName,
 } from "../src/dhcpd-conf/index.js";
 import {
+  byteArb,
   countLines,
   describeFixtures,
   expectSplitAnywhere,
   fixtureCases,
+  macArb,
   optionsSidecar,
   testSniffRange,
 } from "./support/contract.js";
@@ -151,10 +153,8 @@ describe("dhcpd-conf details", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const byte = fc.integer({ min: 0, max: 255 });
-const mac = fc
-  .array(byte, { minLength: 6, maxLength: 6 })
-  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
+const byte = byteArb;
+const mac = macArb;
 const v4 = fc
   .tuple(fc.integer({ min: 1, max: 223 }), byte, byte, fc.integer({ min: 1, max: 254 }))
   .map((b) => b.join("."));

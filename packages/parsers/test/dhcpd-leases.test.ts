@@ -13,7 +13,14 @@ import {
   renderDhcpdLeases,
   sniff,
 } from "../src/dhcpd-leases/index.js";
-import { countLines, describeFixtures, expectSplitAnywhere, testSniffRange } from "./support/contract.js";
+import {
+  byteArb,
+  countLines,
+  describeFixtures,
+  expectSplitAnywhere,
+  macArb,
+  testSniffRange,
+} from "./support/contract.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "dhcpd-leases");
 const overflow = (inferred: Record<string, string>) =>
@@ -128,10 +135,8 @@ describe("dhcpd-leases details", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const byte = fc.integer({ min: 0, max: 255 });
-const mac = fc
-  .array(byte, { minLength: 6, maxLength: 6 })
-  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
+const byte = byteArb;
+const mac = macArb;
 const ip = fc.tuple(byte, fc.integer({ min: 1, max: 254 })).map((b) => `10.0.${b.join(".")}`);
 const second = fc.integer({ min: 946684800, max: 4102444799 }).map((s) => s * 1000);
 const lease = fc.record(

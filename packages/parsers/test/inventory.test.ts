@@ -13,9 +13,11 @@ import {
   sniff,
 } from "../src/inventory/index.js";
 import {
+  byteArb,
   countLines,
   describeFixtures,
   expectSplitAnywhere,
+  macArb,
   parseChunks,
   splitAt,
   testSniffRange,
@@ -166,10 +168,8 @@ describe("inventory details", () => {
 // ---------------------------------------------------------------------------------------------
 // Properties
 
-const byte = fc.integer({ min: 0, max: 255 });
-const mac = fc
-  .array(byte, { minLength: 6, maxLength: 6 })
-  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
+const _byte = byteArb;
+const mac = macArb;
 // line breaks inside values are "\n": a CSV line break inside quotes reads as "\n" (CRLF too), and
 // spreadsheets store "\n"
 const text = fc

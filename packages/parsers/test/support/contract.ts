@@ -167,3 +167,11 @@ export const testSniffRange = (sniff: (b: Uint8Array) => number): void => {
     expect(c).toBeLessThanOrEqual(1);
   });
 };
+
+/** Any byte. */
+export const byteArb = fc.integer({ min: 0, max: 255 });
+
+/** A MAC address in the canonical lower-case colon form (`00:1a:2b:3c:4d:5e`). */
+export const macArb = fc
+  .array(byteArb, { minLength: 6, maxLength: 6 })
+  .map((b) => b.map((x) => x.toString(16).padStart(2, "0")).join(":"));
