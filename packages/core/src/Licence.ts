@@ -222,6 +222,10 @@ interface UserAcc {
   lastIn: number | null;
   denials: number;
   unmatchedIn: number;
+  /** This user@host's open sessions by feature (oldest first). */
+  openBy: Map<string, Open[]>;
+  /** This user@host's denials by feature. */
+  deniedBy: Map<string, DenialAcc> | null;
 }
 
 interface DenialAcc {
@@ -231,8 +235,6 @@ interface DenialAcc {
   count: number;
   reasons: Map<string, number>;
 }
-
-const SEP = "\u0000";
 
 /**
  * Normalise a daemon name for comparing: forked-daemon suffix `_N` dropped, lower case.
@@ -306,10 +308,12 @@ export class LicenceUsage {
   private readonly keepSessions: boolean;
   private readonly keepDenials: boolean;
   private readonly onSession: ((s: UsageSession) => void) | undefined;
-  private readonly open = new Map<string, Open[]>();
   private readonly features = new Map<string, FeatAcc>();
-  private readonly users = new Map<string, UserAcc>();
-  private readonly denialAcc = new Map<string, DenialAcc>();
+  /** user -> host -> accumulator (two levels: no joined key to build per event). */
+  private readonly users = new Map<string, Map<string, UserAcc>>();
+  /** In first-seen order, for the report. */
+  private readonly userList: UserAcc[] = [];
+  private openTotal = 0;
   private readonly closed: Array<UsageSession & { readonly seq: number }> = [];
   private readonly denied: LicenceEvent[] = [];
   private seq = 0;
@@ -360,8 +364,12 @@ export class LicenceUsage {
   }
 
   private userAcc(user: string, host: string): UserAcc {
-    const k = user + SEP + host;
-    let u = this.users.get(k);
+    let byHost = this.users.get(user);
+    if (byHost === undefined) {
+      byHost = new Map();
+      this.users.set(user, byHost);
+    }
+    let u = byHost.get(host);
     if (u === undefined) {
       u = {
         user,
@@ -377,8 +385,11 @@ export class LicenceUsage {
         lastIn: null,
         denials: 0,
         unmatchedIn: 0,
+        openBy: new Map(),
+        deniedBy: null,
       };
-      this.users.set(k, u);
+      byHost.set(host, u);
+      this.userList.push(u);
     }
     return u;
   }
@@ -443,10 +454,10 @@ export class LicenceUsage {
       userAcc: u,
       featAcc: f,
     };
-    const k = feature + SEP + user + SEP + host;
-    const q = this.open.get(k);
-    if (q === undefined) this.open.set(k, [s]);
+    const q = u.openBy.get(feature);
+    if (q === undefined) u.openBy.set(feature, [s]);
     else q.push(s);
+    this.openTotal++;
     f.sessions++;
     f.open++;
     f.inUse += count;
@@ -466,11 +477,11 @@ export class LicenceUsage {
   }
 
   private in(e: LicenceEvent, ts: number, feature: string, user: string, host: string): void {
-    const k = feature + SEP + user + SEP + host;
-    const q = this.open.get(k);
+    const u = this.userAcc(user, host);
+    const q = u.openBy.get(feature);
     if (q === undefined || q.length === 0) {
       this.unmatchedIn++;
-      this.userAcc(user, host).unmatchedIn++;
+      u.unmatchedIn++;
       this.feature(feature);
       return;
     }
@@ -486,7 +497,7 @@ export class LicenceUsage {
       this.countMismatch++;
     }
     const s = idx === 0 ? q.shift()! : q.splice(idx, 1)[0]!;
-    if (q.length === 0) this.open.delete(k);
+    if (q.length === 0) u.openBy.delete(feature);
     this.close(s, ts, "in");
   }
 
@@ -505,6 +516,8 @@ export class LicenceUsage {
     u.coverSumMs += ms;
     if (u.open === 0) u.unionMs += Math.min(Math.max(0, end - u.coverStart), u.coverSumMs);
     if (u.lastIn === null || end > u.lastIn) u.lastIn = end;
+    this.openTotal--;
+    if (!this.keepSessions && this.onSession === undefined) return;
     const session: UsageSession = {
       feature: s.feature,
       user: s.user,
@@ -524,14 +537,18 @@ export class LicenceUsage {
 
   private restart(scope: string, ts: number): void {
     const ended: Open[] = [];
-    for (const [k, q] of this.open) {
-      const keep: Open[] = [];
-      for (const s of q) {
-        if (scope === "*" || daemonKey(s.daemon) === scope) ended.push(s);
-        else keep.push(s);
+    if (this.openTotal === 0) return;
+    for (const u of this.userList) {
+      if (u.open === 0) continue;
+      for (const [k, q] of u.openBy) {
+        const keep: Open[] = [];
+        for (const s of q) {
+          if (scope === "*" || daemonKey(s.daemon) === scope) ended.push(s);
+          else keep.push(s);
+        }
+        if (keep.length === 0) u.openBy.delete(k);
+        else if (keep.length !== q.length) u.openBy.set(k, keep);
       }
-      if (keep.length === 0) this.open.delete(k);
-      else if (keep.length !== q.length) this.open.set(k, keep);
     }
     ended.sort((a, b) => a.seq - b.seq);
     for (const s of ended) {
@@ -545,12 +562,13 @@ export class LicenceUsage {
     if (e.feature === null) return;
     this.feature(e.feature).denials++;
     if (e.user === null || e.host === null) return;
-    this.userAcc(e.user, e.host).denials++;
-    const k = e.feature + SEP + e.user + SEP + e.host;
-    let d = this.denialAcc.get(k);
+    const u = this.userAcc(e.user, e.host);
+    u.denials++;
+    if (u.deniedBy === null) u.deniedBy = new Map();
+    let d = u.deniedBy.get(e.feature);
     if (d === undefined) {
       d = { feature: e.feature, user: e.user, host: e.host, count: 0, reasons: new Map() };
-      this.denialAcc.set(k, d);
+      u.deniedBy.set(e.feature, d);
     }
     d.count++;
     const r = e.reason ?? "";
@@ -559,9 +577,7 @@ export class LicenceUsage {
 
   /** Sessions open now. @since 0.1.0 */
   get openSessions(): number {
-    let n = 0;
-    for (const q of this.open.values()) n += q.length;
-    return n;
+    return this.openTotal;
   }
 
   /**
@@ -598,7 +614,7 @@ export class LicenceUsage {
       });
     }
     const users: UserUsage[] = [];
-    for (const u of this.users.values()) {
+    for (const u of this.userList) {
       const openMs = Math.max(0, u.open * rel - u.openStartSum);
       const unionMs =
         u.unionMs + (u.open > 0 ? Math.min(Math.max(0, now - u.coverStart), u.coverSumMs + openMs) : 0);
@@ -620,25 +636,28 @@ export class LicenceUsage {
     }
     users.sort((a, b) => cmp(a.user, b.user) || cmp(a.host, b.host));
     const opened: Array<UsageSession & { seq: number }> = [];
-    for (const q of this.open.values())
-      for (const s of q)
-        opened.push({
-          feature: s.feature,
-          user: s.user,
-          host: s.host,
-          start: s.start,
-          end: null,
-          durationSeconds: null,
-          open: true,
-          count: s.count,
-          daemon: s.daemon,
-          handle: s.handle,
-          seq: s.seq,
-        });
+    for (const u of this.userList)
+      for (const q of u.openBy.values())
+        for (const s of q)
+          opened.push({
+            feature: s.feature,
+            user: s.user,
+            host: s.host,
+            start: s.start,
+            end: null,
+            durationSeconds: null,
+            open: true,
+            count: s.count,
+            daemon: s.daemon,
+            handle: s.handle,
+            seq: s.seq,
+          });
     const all = [...this.closed, ...opened];
     all.sort((a, b) => a.start - b.start || a.seq - b.seq);
     const sessions: UsageSession[] = all.map(({ seq: _seq, ...s }) => s);
-    const denialsByUser: DenialSummary[] = [...this.denialAcc.values()]
+    const denialAccs: DenialAcc[] = [];
+    for (const u of this.userList) if (u.deniedBy !== null) denialAccs.push(...u.deniedBy.values());
+    const denialsByUser: DenialSummary[] = denialAccs
       .map((d) => ({
         feature: d.feature,
         user: d.user,

@@ -138,3 +138,74 @@ export const splitLines = (text: string): string[] => {
   s.end();
   return out;
 };
+
+/**
+ * Returns one shared string for equal substrings of lines, without slicing first: a parser that
+ * meets the same feature, user or host a million times hands downstream maps the same string
+ * object each time (its hash computed once), and holds one copy in memory instead of a million.
+ * Bounded: after `max` distinct strings it stops remembering new ones (they are sliced as usual).
+ *
+ * @example
+ * ```ts
+ * const names = new Interner();
+ * const a = names.get('OUT: "MATLAB" ann@pc1', 6, 12); // "MATLAB"
+ * const b = names.get('IN: "MATLAB" ann@pc1', 5, 11);  // the same string object as a
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export class Interner {
+  private keys: Array<string | undefined>;
+  private hashes: Int32Array;
+  private mask: number;
+  private size = 0;
+  /** @param max most distinct strings remembered (default 65,536) */
+  constructor(private readonly max = 65_536) {
+    this.keys = new Array<string | undefined>(1024).fill(undefined);
+    this.hashes = new Int32Array(1024);
+    this.mask = 1023;
+  }
+
+  /** `text.slice(start, end)`, shared with earlier equal substrings. */
+  get(text: string, start: number, end: number): string {
+    const n = end - start;
+    if (n <= 0) return "";
+    if (n > 64) return text.slice(start, end);
+    let h = 2166136261 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    let slot = h & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === undefined) break;
+      if (this.hashes[slot] === h && k.length === n) {
+        let i = 0;
+        while (i < n && k.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+        if (i === n) return k;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const s = text.slice(start, end);
+    if (this.size >= this.max) return s;
+    this.keys[slot] = s;
+    this.hashes[slot] = h;
+    if (++this.size * 2 > this.mask) this.grow();
+    return s;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const hashes = this.hashes;
+    const cap = (this.mask + 1) * 2;
+    this.keys = new Array<string | undefined>(cap).fill(undefined);
+    this.hashes = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k === undefined) continue;
+      let slot = (hashes[i] as number) & this.mask;
+      while (this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
+      this.keys[slot] = k;
+      this.hashes[slot] = hashes[i] as number;
+    }
+  }
+}
