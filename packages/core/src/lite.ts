@@ -58,7 +58,7 @@ export {
   usage as licenceUsage,
 } from "./Licence.js";
 export * as Lines from "./Lines.js";
-export { Interner, LineSplitter, lines, splitLines } from "./Lines.js";
+export { LineSplitter, lines, splitLines } from "./Lines.js";
 export * as Logins from "./Logins.js";
 export { activity as loginActivity, type LoginActivity } from "./Logins.js";
 export * as Metrics from "./Metrics.js";

@@ -1,5 +1,5 @@
 import { fc, test } from "@fast-check/vitest";
-import { Interner, LineSplitter, lines, splitLines } from "@fleetlens/core";
+import { LineSplitter, lines, splitLines } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
 
 const collect = (chunks: (string | Uint8Array)[], max?: number) => {
@@ -63,33 +63,5 @@ describe("LineSplitter", () => {
     const got: string[] = [];
     for await (const l of lines(src())) got.push(`${l.lineNo}:${l.text}`);
     expect(got).toEqual(["1:a", "2:b", "3:c"]);
-  });
-});
-
-describe("Interner", () => {
-  test.prop([
-    fc.array(fc.tuple(fc.string({ unit: "binary", maxLength: 80 }), fc.nat(), fc.nat()), { maxLength: 200 }),
-    fc.integer({ min: 0, max: 300 }),
-  ])("returns exactly the slice, whatever its bound", (cases, max) => {
-    const names = new Interner(max);
-    for (const [text, a, b] of cases) {
-      const x = a % (text.length + 1);
-      const y = b % (text.length + 1);
-      const [s, e] = x <= y ? [x, y] : [y, x];
-      expect(names.get(text, s, e)).toBe(text.slice(s, e));
-    }
-  });
-
-  it("finds every value again after its table grows", () => {
-    const names = new Interner();
-    const line = (i: number) => `OUT: "f${i % 97}" user${i}@pc${i}`;
-    for (let i = 0; i < 5000; i++) names.get(line(i), 13 + String(i % 97).length, line(i).length);
-    for (let i = 4999; i >= 0; i--) {
-      const t = line(i);
-      const s = t.indexOf(" ", 6) + 1;
-      expect(names.get(t, s, t.length)).toBe(`user${i}@pc${i}`);
-    }
-    expect(names.get("abc", 1, 1)).toBe("");
-    expect(names.get("#".repeat(100), 0, 100)).toBe("#".repeat(100));
   });
 });

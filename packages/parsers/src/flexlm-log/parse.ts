@@ -6,7 +6,6 @@
  */
 import {
   type Emit,
-  Interner,
   type LicenceEvent,
   type LicenceEventKind,
   lineParser,
@@ -105,10 +104,6 @@ let L_am = -1;
 let L_ad = -1;
 let L_ignore = "";
 let L_skip = "";
-/** The running parser's shared strings (daemon, feature, user, host), or null: plain slices. */
-let NAMES: Interner | null = null;
-const name = (t: string, s: number, e: number): string =>
-  NAMES === null ? t.slice(s, e) : NAMES.get(t, s, e);
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -260,12 +255,12 @@ const usage = (
       L_skip = "unterminated feature quote";
       return null;
     }
-    feature = name(t, p + 1, q);
+    feature = t.slice(p + 1, q);
     p = q + 1;
   } else {
     let q = p;
     while (q < e && t.charCodeAt(q) !== 32) q++;
-    feature = name(t, p, q);
+    feature = t.slice(p, q);
     p = q;
   }
   if (feature.length === 0) {
@@ -298,8 +293,8 @@ const usage = (
   let user: string | null;
   let host: string | null;
   if (at >= p) {
-    user = name(t, p, at);
-    host = name(t, at + 1, ue);
+    user = t.slice(p, at);
+    host = t.slice(at + 1, ue);
   } else {
     user = ue > p ? t.slice(p, ue) : null;
     host = null;
@@ -493,7 +488,7 @@ const scan = (t: string): MutableEvent | null => {
   const ds = p + 2;
   const de = t.indexOf(")", ds);
   if (de < 0 || de >= n) return bad("missing (daemon)");
-  const daemon = name(t, ds, de);
+  const daemon = t.slice(ds, de);
   let ms = de + 1;
   if (ms < n && t.charCodeAt(ms) === 32) ms++;
   if (ms >= n) {
@@ -677,7 +672,6 @@ export const flexlmLogParser: ParserFactory<LicenceEvent, FlexlmLogOptions> = li
 >((emit: Emit<LicenceEvent>, options: FlexlmLogOptions) => {
   const zone = options.zone ?? UTC;
   const clock = new DayClock(zone);
-  const names = new Interner();
   let lastSec = -1;
   let rollovers = 0;
   let anchored = false;
@@ -752,9 +746,7 @@ export const flexlmLogParser: ParserFactory<LicenceEvent, FlexlmLogOptions> = li
 
   return {
     line(text, no) {
-      NAMES = names;
       const ev = scan(text);
-      NAMES = null;
       const sec = L_sec;
       // dates printed on the line, anchors announced by it
       if (L_dm >= 0) {
