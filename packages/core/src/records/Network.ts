@@ -64,18 +64,22 @@ export const MacTableEntry = Schema.Struct({
 export type MacTableEntry = typeof MacTableEntry.Type;
 
 /**
- * A row of `show interfaces description`: `port`, `status` (up, down, admin down), `protocol`,
- * `description` (may be empty), `switch` (from options, or null).
+ * A row of `show interfaces description` (IOS) or `show interface description` (NX-OS): `port`,
+ * `status` (up, down, admin down; null on NX-OS, which prints none), `protocol` (null on
+ * NX-OS), `description` (empty when none), `switch` (from options, or null). NX-OS rows of a
+ * `Port Type Speed Description` section also carry `type` and `speed` as printed (null for `--`).
  *
  * @since 0.1.0
  * @category schemas
  */
 export const InterfaceDescription = Schema.Struct({
   port: Schema.String,
-  status: Schema.String,
-  protocol: Schema.String,
+  status: Schema.NullOr(Schema.String),
+  protocol: Schema.NullOr(Schema.String),
   description: Schema.String,
   switch: Schema.NullOr(Schema.String),
+  type: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  speed: Schema.optionalKey(Schema.NullOr(Schema.String)),
 });
 /** @since 0.1.0 @category models */
 export type InterfaceDescription = typeof InterfaceDescription.Type;

@@ -1,6 +1,6 @@
 /**
- * The `cisco-int-desc` parser: Cisco IOS `show interfaces description` as
- * {@link InterfaceDescription} records.
+ * The `cisco-int-desc` parser: Cisco IOS `show interfaces description` and NX-OS `show interface
+ * description` as {@link InterfaceDescription} records.
  *
  * @since 0.1.0
  * @module
@@ -13,7 +13,7 @@ import { interfaceDescriptionParser } from "./parse.js";
 
 export { info, sniff } from "./info.js";
 export { interfaceDescriptionParser, parseInterfaceDescriptions } from "./parse.js";
-export { renderInterfaceDescriptions } from "./render.js";
+export { type RenderInterfaceDescriptionsOptions, renderInterfaceDescriptions } from "./render.js";
 
 /**
  * The registry entry of the `cisco-int-desc` kind.
