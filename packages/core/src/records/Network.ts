@@ -30,6 +30,9 @@ export type DhcpHost = typeof DhcpHost.Type;
 /**
  * A lease of dhcpd.leases: `ip`, `mac`, `start`, `end` (null for `never`), `state`
  * (binding state: active, free, backup, expired, …), `hostname` (client-hostname), `uid`.
+ * DHCPv6 leases (an `iaaddr` or `iaprefix` of an `ia-na` / `ia-ta` / `ia-pd` block) also carry
+ * `ia` (`na`, `ta` or `pd`), `iaid` (8 hex digits) and `duid` (colon hex); their `ip` is the
+ * address, or the prefix as `2001:db8:1::/64`.
  *
  * @since 0.1.0
  * @category schemas
@@ -42,6 +45,9 @@ export const DhcpLease = Schema.Struct({
   state: Schema.NullOr(Schema.String),
   hostname: Schema.NullOr(Schema.String),
   uid: Schema.optionalKey(Schema.NullOr(Schema.String)),
+  ia: Schema.optionalKey(Schema.Literals(["na", "ta", "pd"])),
+  iaid: Schema.optionalKey(Schema.String),
+  duid: Schema.optionalKey(Schema.String),
 });
 /** @since 0.1.0 @category models */
 export type DhcpLease = typeof DhcpLease.Type;

@@ -1,5 +1,6 @@
 /**
- * The `dhcpd-leases` parser: ISC dhcpd.leases as {@link DhcpLease} records.
+ * The `dhcpd-leases` parser: ISC dhcpd.leases (v4 leases and `dhcpd -6` IA addresses and
+ * prefixes) as {@link DhcpLease} records.
  *
  * @since 0.1.0
  * @module
@@ -10,7 +11,14 @@ import { info, sniff } from "./info.js";
 import { type DhcpdLeasesOptions, dhcpdLeasesParser } from "./parse.js";
 
 export { info, sniff } from "./info.js";
-export { type DhcpdLeasesOptions, dhcpdLeasesParser, leaseTime, parseDhcpdLeases, uidHex } from "./parse.js";
+export {
+  type DhcpdLeasesOptions,
+  dhcpdLeasesParser,
+  iaIdentifier,
+  leaseTime,
+  parseDhcpdLeases,
+  uidHex,
+} from "./parse.js";
 export { leaseTimeText, type RenderDhcpdLeasesOptions, renderDhcpdLeases } from "./render.js";
 
 /**
