@@ -22,7 +22,7 @@ import {
 } from "@fleetlens/core";
 import { type Kind, registry, sniffKinds } from "@fleetlens/parsers";
 import { Schema } from "effect";
-import { parseFile } from "./commands/parse.js";
+import { parseFile } from "./commands/parse.impl.js";
 import type { Io } from "./framework.js";
 import { readHead } from "./inputs.js";
 

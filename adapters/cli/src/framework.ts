@@ -1,10 +1,27 @@
 /**
  * A small command framework: commands declare their arguments once, and parsing, validation and
  * `--help` all come from that declaration (so help cannot drift from what is accepted).
- * Usage errors become {@link UsageError} (exit 2).
+ * Usage errors become {@link ArgvError} (exit 2).
+ *
+ * Declarations are loaded eagerly and are cheap; a verb's `run` imports its implementation (and
+ * with it effect, the parsers, the store, the probes…) only when that verb runs. So nothing here
+ * may import @fleetlens/core, whose errors load effect.
  */
 import { parseArgs } from "node:util";
-import { UsageError } from "@fleetlens/core";
+
+/**
+ * A usage error found while resolving the verb and parsing its arguments. It has the tag of
+ * @fleetlens/core's UsageError (so it exits 2 like one) without loading effect.
+ */
+export class ArgvError extends Error {
+  readonly _tag = "UsageError";
+  readonly reason: string;
+  constructor({ reason }: { reason: string }) {
+    super(reason);
+    this.name = "UsageError";
+    this.reason = reason;
+  }
+}
 
 export interface OptionSpec {
   readonly type: "string" | "boolean";
@@ -40,6 +57,9 @@ export interface Parsed {
   readonly positionals: string[];
 }
 
+/** A verb's implementation: parsed arguments in, exit code out. */
+export type Run = (args: Parsed, io: Io) => Promise<number>;
+
 export interface Command {
   readonly name: string;
   readonly summary: string;
@@ -48,7 +68,8 @@ export interface Command {
   readonly options?: Readonly<Record<string, OptionSpec>>;
   readonly examples?: readonly string[];
   readonly subCommands?: Readonly<Record<string, Command>>;
-  readonly run?: (args: Parsed, io: Io) => Promise<number>;
+  /** Usually `(args, io) => import("./x.impl.js").then((m) => m.run(args, io))`: loaded when run. */
+  readonly run?: Run;
 }
 
 export const defineCommand = (c: Command): Command => c;
@@ -118,7 +139,7 @@ export const renderHelp = (cmd: Command, path: readonly string[]): string => {
   return `${out.join("\n")}\n`;
 };
 
-/** Parse argv for one (leaf) command; throws UsageError naming the problem. */
+/** Parse argv for one (leaf) command; throws ArgvError naming the problem. */
 export const parseCommandArgs = (cmd: Command, argv: readonly string[], path: readonly string[]): Parsed => {
   const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {
     help: { type: "boolean", short: "h" },
@@ -147,7 +168,7 @@ export const parseCommandArgs = (cmd: Command, argv: readonly string[], path: re
     parsed = parseArgs({ args: expanded, options, allowPositionals: true, strict: true });
   } catch (e) {
     const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, "");
-    throw new UsageError({ reason: `${path.join(" ")}: ${msg}` });
+    throw new ArgvError({ reason: `${path.join(" ")}: ${msg}` });
   }
   const values = parsed.values as Parsed["values"];
   if (values.help) return { values, positionals: parsed.positionals };
@@ -155,13 +176,13 @@ export const parseCommandArgs = (cmd: Command, argv: readonly string[], path: re
     const v = values[name];
     if (v === undefined && o.default !== undefined) values[name] = o.default;
     if (o.choices && typeof v === "string" && !o.choices.includes(v))
-      throw new UsageError({
+      throw new ArgvError({
         reason: `${path.join(" ")}: --${name} must be one of ${o.choices.join(", ")} (got "${v}")`,
       });
     if (o.choices && Array.isArray(v))
       for (const x of v)
         if (typeof x === "string" && !o.choices.includes(x))
-          throw new UsageError({
+          throw new ArgvError({
             reason: `${path.join(" ")}: --${name} must be one of ${o.choices.join(", ")} (got "${x}")`,
           });
   }
@@ -170,10 +191,10 @@ export const parseCommandArgs = (cmd: Command, argv: readonly string[], path: re
   const variadic = specs.some((p) => p.variadic);
   if (parsed.positionals.length < required) {
     const missing = specs.filter((p) => p.required)[parsed.positionals.length];
-    throw new UsageError({ reason: `${path.join(" ")}: missing argument ${missing?.name ?? ""}`.trimEnd() });
+    throw new ArgvError({ reason: `${path.join(" ")}: missing argument ${missing?.name ?? ""}`.trimEnd() });
   }
   if (!variadic && parsed.positionals.length > specs.length)
-    throw new UsageError({
+    throw new ArgvError({
       reason: `${path.join(" ")}: unexpected argument "${parsed.positionals[specs.length]}"`,
     });
   return { values, positionals: parsed.positionals };
@@ -195,7 +216,7 @@ export const dispatch = async (
     }
     const sub = cmd.subCommands[first];
     if (!sub) {
-      throw new UsageError({
+      throw new ArgvError({
         reason: `${path.join(" ")}: unknown command "${first}" (known: ${Object.keys(cmd.subCommands).join(", ")})`,
       });
     }
@@ -206,7 +227,7 @@ export const dispatch = async (
     io.stdout.write(renderHelp(cmd, path));
     return 0;
   }
-  if (!cmd.run) throw new UsageError({ reason: `${path.join(" ")}: nothing to run` });
+  if (!cmd.run) throw new ArgvError({ reason: `${path.join(" ")}: nothing to run` });
   return cmd.run(args, io);
 };
 

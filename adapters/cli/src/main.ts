@@ -1,8 +1,10 @@
 /**
  * The root command: a name -> command map, and the one place that maps errors to exit codes
  * (DESIGN.md §2: 0 ok, 1 input/runtime, 2 usage/config, 3 check failed).
+ *
+ * Only the verbs' declarations are imported here; each verb loads its implementation when it runs
+ * (see framework.ts), so `--help`, usage errors and a verb's start do not load the others' code.
  */
-import { exitCodeOf } from "@fleetlens/core";
 import { collectCommand } from "./commands/collect.js";
 import { idleCommand } from "./commands/idle.js";
 import { licenseCommand } from "./commands/license.js";
@@ -30,9 +32,20 @@ export const rootCommand = defineCommand({
   },
 });
 
-const isKnownError = (e: unknown): boolean => {
+/**
+ * Exit codes by error tag: @fleetlens/core's exitCodeOf, here by tag so that mapping a usage error
+ * does not load effect (a test checks that both agree).
+ */
+export const EXIT_CODES: Readonly<Record<string, 1 | 2 | 3>> = {
+  InputError: 1,
+  ConfigError: 2,
+  UsageError: 2,
+  CheckFailed: 3,
+};
+
+const knownExitCode = (e: unknown): 1 | 2 | 3 | undefined => {
   const tag = (e as { _tag?: unknown } | null)?._tag;
-  return tag === "InputError" || tag === "ConfigError" || tag === "UsageError" || tag === "CheckFailed";
+  return typeof tag === "string" && Object.hasOwn(EXIT_CODES, tag) ? EXIT_CODES[tag] : undefined;
 };
 
 /** Run the CLI with argv (without node and script); returns the exit code. Never throws. */
@@ -44,9 +57,10 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   try {
     return await dispatch(rootCommand, argv, ["fleetlens"], io);
   } catch (e) {
-    if (isKnownError(e)) {
+    const code = knownExitCode(e);
+    if (code !== undefined) {
       io.stderr.write(`fleetlens: ${(e as Error).message}\n`);
-      return exitCodeOf(e);
+      return code;
     }
     const err = e as NodeJS.ErrnoException;
     if (err?.code === "EPIPE") return 0;

@@ -1,6 +1,7 @@
 /**
  * Output formats (DESIGN.md §2): table on a TTY, ndjson otherwise; json and csv on request.
  * Writes respect back-pressure and stream: memory is bounded by one batch, not the output.
+ * The verbs' declarations load this at start (FORMATS): it imports nothing heavy, types only.
  */
 import type { ParseStats } from "@fleetlens/core";
 import type { Io } from "./framework.js";

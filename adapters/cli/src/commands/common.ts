@@ -1,9 +1,10 @@
 /**
- * Options shared by verbs that read year-less or zone-less inputs.
+ * Option declarations shared by several verbs. Declarations only: every verb's declaration loads
+ * this at start, so it imports nothing heavy.
  */
-import { type ParseOptions, UsageError, zone } from "@fleetlens/core";
-import { type Parsed, str } from "../framework.js";
+import { FORMATS } from "../output.js";
 
+/** For verbs that read year-less or zone-less inputs; common.impl.ts turns them into ParseOptions. */
 export const timeOptions = {
   year: {
     type: "string",
@@ -24,26 +25,46 @@ export const timeOptions = {
   },
 } as const;
 
-export const parseOptionsFrom = (args: Parsed): ParseOptions => {
-  const out: { year?: number; date?: string; zone?: ReturnType<typeof zone> } = {};
-  const y = str(args, "year");
-  if (y !== undefined) {
-    if (!/^\d{4}$/.test(y)) throw new UsageError({ reason: `--year must be a four-digit year (got "${y}")` });
-    out.year = Number(y);
-  }
-  const d = str(args, "date");
-  if (d !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
-      throw new UsageError({ reason: `--date must be YYYY-MM-DD (got "${d}")` });
-    out.date = d;
-  }
-  const tz = str(args, "tz");
-  if (tz !== undefined) {
-    try {
-      out.zone = zone(tz);
-    } catch (e) {
-      throw new UsageError({ reason: `--tz: ${(e as Error).message}` });
-    }
-  }
-  return out;
-};
+export const formatOption = {
+  format: {
+    type: "string",
+    choices: FORMATS,
+    description: "Output format (default: table on a terminal, ndjson otherwise).",
+  },
+} as const;
+
+export const statsOption = {
+  stats: {
+    type: "string",
+    choices: ["json"],
+    description: "Write one JSON line of counts (lines, records, skipped, ignored, first errors) to stderr.",
+  },
+} as const;
+
+export const peerOptions = {
+  quorum: {
+    type: "string",
+    valueName: "Q",
+    default: "1",
+    description:
+      "A peer is common when seen by at least this fraction of hosts (1 = every host, the seed's rule).",
+  },
+  allow: {
+    type: "string",
+    multiple: true,
+    valueName: "CIDR",
+    description: "Peers never counted as uncommon (DNS, NTP, monitoring), e.g. 10.0.0.53/32.",
+  },
+  self: {
+    type: "string",
+    multiple: true,
+    valueName: "HOST=IP[,IP]",
+    description:
+      "A host's own addresses (also read from {host}.addrs beside a capture, or the seed's first line).",
+  },
+  host: {
+    type: "string",
+    valueName: "NAME",
+    description: "Host name for every file (when the file names do not carry it).",
+  },
+} as const;

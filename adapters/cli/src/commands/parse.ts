@@ -1,119 +1,33 @@
 /**
- * `fleetlens parse <kind> FILE...`: read files, look the kind up in the registry, write records.
- * No parsing logic lives here.
+ * `fleetlens parse <kind> FILE...`: the declaration (arguments, help). The implementation is in
+ * parse.impl.ts, loaded only when the verb runs.
  */
-import {
-  addStats,
-  CheckFailed,
-  DhcpHost,
-  DhcpLease,
-  emptyStats,
-  InputError,
-  InterfaceDescription,
-  InventoryRow,
-  LicenceEvent,
-  LicenceFileLine,
-  LicenceSnapshot,
-  LmstatRecord,
-  Login,
-  MacTableEntry,
-  OsLogRecord,
-  Packet,
-  type ParseOptions,
-  type ParserFactory,
-  type ParseStats,
-  ProcfsSample,
-  parseStream,
-  Socket,
-  UsageError,
-} from "@fleetlens/core";
-import { isKind, KINDS, type Kind, type RecordName, registry, sniffKinds } from "@fleetlens/parsers";
-import { Schema } from "effect";
-import { defineCommand, flag, type Io, type Parsed, str } from "../framework.js";
-import { openInput, readHead } from "../inputs.js";
-import { FORMATS, RecordWriter, resolveFormat, statsLine } from "../output.js";
-import { parseOptionsFrom, timeOptions } from "./common.js";
-
-/** The schema that encodes each record type to its JSON form. */
-const recordSchemas = {
-  Login,
-  Packet,
-  Socket,
-  LicenceEvent,
-  LmstatRecord,
-  LicenceFileLine,
-  LicenceSnapshot,
-  DhcpHost,
-  DhcpLease,
-  MacTableEntry,
-  InterfaceDescription,
-  InventoryRow,
-  OsLogRecord,
-  ProcfsSample,
-} satisfies Record<RecordName, Schema.Top>;
-
-export const formatOption = {
-  format: {
-    type: "string",
-    choices: FORMATS,
-    description: "Output format (default: table on a terminal, ndjson otherwise).",
-  },
-} as const;
-
-export const statsOption = {
-  stats: {
-    type: "string",
-    choices: ["json"],
-    description: "Write one JSON line of counts (lines, records, skipped, ignored, first errors) to stderr.",
-  },
-} as const;
-
-/** Pick the kind of a file by sniffing its head. */
-export const sniffFile = async (file: string): Promise<Kind> => {
-  if (file === "-") throw new UsageError({ reason: "parse auto cannot sniff stdin: name the kind" });
-  const head = await readHead(file);
-  const [best] = sniffKinds(head);
-  if (!best || best.confidence < 0.3)
-    throw new InputError({
-      file,
-      reason: `cannot tell its kind; name it (fleetlens parse <kind> ${file}; kinds: ${KINDS.join(", ")})`,
-    });
-  return best.kind;
-};
-
-export interface FileParse {
-  readonly kind: Kind;
-  readonly stats: ParseStats;
-  readonly errors: { file: string; line: number; offset?: number; reason: string }[];
-}
+import { defineCommand } from "../framework.js";
+import { formatOption, statsOption, timeOptions } from "./common.js";
 
 /**
- * Stream one file through a parser, handing each batch of records to `onBatch`.
+ * @fleetlens/parsers' KINDS in its order (a test checks), here so that help does not load the
+ * parsers.
  */
-export const parseFile = async <R>(
-  kind: Kind,
-  file: string,
-  io: Io,
-  base: ParseOptions,
-  onBatch: (records: R[]) => void | Promise<void>,
-): Promise<FileParse> => {
-  const input = await openInput(file, io);
-  const stats = emptyStats();
-  const errors: FileParse["errors"] = [];
-  const options: ParseOptions = {
-    ...base,
-    file: input.name,
-    ...(base.reference === undefined && input.mtimeMs !== undefined ? { reference: input.mtimeMs } : {}),
-  };
-  // The registry holds parsers of several record types; the caller names the one it expects.
-  const create = registry[kind].create as unknown as ParserFactory<R, ParseOptions>;
-  for await (const batch of parseStream(create, input.chunks, options, stats, (s) => {
-    if (errors.length < 20) errors.push({ file: input.name, ...s });
-  })) {
-    await onBatch(batch as R[]);
-  }
-  return { kind, stats, errors };
-};
+export const KINDS = [
+  "wtmp",
+  "last",
+  "tcpdump",
+  "pcap",
+  "ss",
+  "proc-net-tcp",
+  "flexlm-log",
+  "lmstat",
+  "flexlm-license",
+  "logwatch",
+  "dhcpd-conf",
+  "dhcpd-leases",
+  "cisco-mac-table",
+  "cisco-int-desc",
+  "inventory",
+  "openstack",
+  "procfs",
+] as const;
 
 export const parseCommand = defineCommand({
   name: "parse",
@@ -142,38 +56,5 @@ export const parseCommand = defineCommand({
     "tcpdump -nn -q -r cap.pcap | fleetlens parse tcpdump - --stats json > packets.ndjson",
     "fleetlens parse auto vm1.pcap vm1.wtmp",
   ],
-  run: async (args: Parsed, io: Io) => {
-    const [kindArg, ...files] = args.positionals as [string, ...string[]];
-    if (kindArg !== "auto" && !isKind(kindArg))
-      throw new UsageError({ reason: `parse: unknown kind "${kindArg}" (known: ${KINDS.join(", ")}, auto)` });
-    const base = { ...parseOptionsFrom(args), ...(flag(args, "failed") ? { failed: true } : {}) };
-    const format = resolveFormat(str(args, "format"), io);
-    const writer = new RecordWriter(io, format);
-    let total = emptyStats();
-    const errors: FileParse["errors"] = [];
-    const kindsSeen = new Set<string>();
-    for (const file of files) {
-      const kind = kindArg === "auto" ? await sniffFile(file) : kindArg;
-      kindsSeen.add(kind);
-      const encode = Schema.encodeSync(
-        recordSchemas[registry[kind].info.record] as Schema.Codec<unknown, unknown>,
-      );
-      const r = await parseFile<unknown>(kind, file, io, base, async (batch) => {
-        for (const rec of batch) writer.write(encode(rec) as Record<string, unknown>);
-        await writer.maybeFlush();
-      });
-      total = addStats(total, r.stats);
-      errors.push(...r.errors);
-    }
-    await writer.end();
-    if (str(args, "stats") === "json")
-      io.stderr.write(statsLine([...kindsSeen].join(","), files.length, total, errors));
-    if (flag(args, "strict") && total.skipped > 0) {
-      const first = errors[0];
-      throw new CheckFailed({
-        reason: `${total.skipped} line(s) skipped${first ? `; first: ${first.file}:${first.line}: ${first.reason}` : ""}`,
-      });
-    }
-    return 0;
-  },
+  run: (args, io) => import("./parse.impl.js").then((m) => m.run(args, io)),
 });

@@ -1,15 +1,9 @@
 /**
- * `fleetlens peers uncommon`: the seed's diff-ip-vm, generalised (quorum, allow-list, own
- * addresses never peers).
+ * `fleetlens peers uncommon`: the declaration (arguments, help). The implementation is in
+ * peers.impl.ts, loaded only when the verb runs.
  */
-import { analysePeers, PeerReport, UsageError } from "@fleetlens/core";
-import { Schema } from "effect";
-import { emptyReport, loadTraffic, parseSelf } from "../evidence.js";
-import { defineCommand, type Io, type Parsed, str, strs } from "../framework.js";
-import { RecordWriter, resolveFormat, statsLine } from "../output.js";
-import { parseOptionsFrom, timeOptions } from "./common.js";
-import { peerOptions } from "./idle.js";
-import { formatOption, statsOption } from "./parse.js";
+import { defineCommand } from "../framework.js";
+import { formatOption, peerOptions, statsOption, timeOptions } from "./common.js";
 
 const uncommonCommand = defineCommand({
   name: "uncommon",
@@ -32,46 +26,7 @@ const uncommonCommand = defineCommand({
     "fleetlens peers uncommon --traffic evidence/*.pcap",
     "fleetlens peers uncommon --traffic *-TCPDUMP --quorum 0.8 --allow 192.168.100.1/32 --format json",
   ],
-  run: async (args: Parsed, io: Io) => {
-    const files = strs(args, "traffic");
-    if (files.length === 0) throw new UsageError({ reason: "peers uncommon: give --traffic FILE..." });
-    const quorum = Number(str(args, "quorum") ?? "1");
-    if (!Number.isFinite(quorum) || quorum < 0 || quorum > 1)
-      throw new UsageError({
-        reason: `--quorum must be a number from 0 to 1 (got "${str(args, "quorum")}")`,
-      });
-    const host = str(args, "host");
-    const report = emptyReport();
-    const traffic = await loadTraffic(
-      files,
-      io,
-      parseOptionsFrom(args),
-      { ...(host ? { host } : {}), self: parseSelf(strs(args, "self"), host) },
-      report,
-    );
-    let analysis: ReturnType<typeof analysePeers>;
-    try {
-      analysis = analysePeers(
-        [...traffic.values()].map((t) => ({ host: t.host, peers: t.peers, self: t.self })),
-        { quorum, allow: strs(args, "allow") },
-      );
-    } catch (e) {
-      if (e instanceof RangeError) throw new UsageError({ reason: `peers uncommon: ${e.message}` });
-      throw e;
-    }
-    const encode = Schema.encodeSync(PeerReport);
-    const w = new RecordWriter(io, resolveFormat(str(args, "format"), io), [
-      "host",
-      "uncommonPeers",
-      "commonPeers",
-    ]);
-    for (const r of analysis.reports) w.write(encode(r) as Record<string, unknown>);
-    await w.end();
-    for (const n of analysis.notes) io.stderr.write(`fleetlens: note: ${n}\n`);
-    if (str(args, "stats") === "json")
-      io.stderr.write(statsLine("peers", files.length, report.stats, report.errors));
-    return 0;
-  },
+  run: (args, io) => import("./peers.impl.js").then((m) => m.uncommon(args, io)),
 });
 
 export const peersCommand = defineCommand({
