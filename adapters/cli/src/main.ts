@@ -5,6 +5,7 @@
  * Only the verbs' declarations are imported here; each verb loads its implementation when it runs
  * (see framework.ts), so `--help`, usage errors and a verb's start do not load the others' code.
  */
+import { exitCodeOfTagged } from "@fleetlens/core/lite";
 import { collectCommand } from "./commands/collect.js";
 import { idleCommand } from "./commands/idle.js";
 import { licenseCommand } from "./commands/license.js";
@@ -32,22 +33,6 @@ export const rootCommand = defineCommand({
   },
 });
 
-/**
- * Exit codes by error tag: @fleetlens/core's exitCodeOf, here by tag so that mapping a usage error
- * does not load effect (a test checks that both agree).
- */
-export const EXIT_CODES: Readonly<Record<string, 1 | 2 | 3>> = {
-  InputError: 1,
-  ConfigError: 2,
-  UsageError: 2,
-  CheckFailed: 3,
-};
-
-const knownExitCode = (e: unknown): 1 | 2 | 3 | undefined => {
-  const tag = (e as { _tag?: unknown } | null)?._tag;
-  return typeof tag === "string" && Object.hasOwn(EXIT_CODES, tag) ? EXIT_CODES[tag] : undefined;
-};
-
 /** Run the CLI with argv (without node and script); returns the exit code. Never throws. */
 export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   if (argv[0] === "--version" || argv[0] === "-V") {
@@ -57,7 +42,7 @@ export const run = async (argv: readonly string[], io: Io): Promise<number> => {
   try {
     return await dispatch(rootCommand, argv, ["fleetlens"], io);
   } catch (e) {
-    const code = knownExitCode(e);
+    const code = exitCodeOfTagged(e);
     if (code !== undefined) {
       io.stderr.write(`fleetlens: ${(e as Error).message}\n`);
       return code;

@@ -7,6 +7,7 @@
  * @module
  */
 import { Schema } from "effect";
+import { exitCodeOfTagged } from "./exit.js";
 
 /**
  * Unreadable or unusable input: a file that cannot be opened, a stream that fails, input of the
@@ -81,9 +82,4 @@ export type FleetlensError = InputError | ConfigError | UsageError | CheckFailed
  * @since 0.1.0
  * @category errors
  */
-export const exitCodeOf = (e: unknown): 1 | 2 | 3 => {
-  const tag = (e as { _tag?: unknown } | null)?._tag;
-  if (tag === "ConfigError" || tag === "UsageError") return 2;
-  if (tag === "CheckFailed") return 3;
-  return 1;
-};
+export const exitCodeOf = (e: unknown): 1 | 2 | 3 => exitCodeOfTagged(e) ?? 1;

@@ -28,6 +28,7 @@ export {
   portKey,
   type Resolution,
 } from "./Enrich.js";
+export { EXIT_CODES, exitCodeOfTagged } from "./exit.js";
 export * as Idle from "./Idle.js";
 export {
   defaults as idleDefaults,

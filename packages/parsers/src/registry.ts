@@ -12,6 +12,7 @@ import { parser as dhcpdLeases } from "./dhcpd-leases/index.js";
 import { parser as flexlmLicense } from "./flexlm-license/index.js";
 import { parser as flexlmLog } from "./flexlm-log/index.js";
 import { parser as inventory } from "./inventory/index.js";
+import { KINDS, type Kind } from "./kinds.js";
 import { parser as last } from "./last/index.js";
 import { parser as lmstat } from "./lmstat/index.js";
 import { parser as logwatch } from "./logwatch/index.js";
@@ -24,28 +25,7 @@ import { parser as tcpdump } from "./tcpdump/index.js";
 import type { Parser } from "./types.js";
 import { parser as wtmp } from "./wtmp/index.js";
 
-/** Every kind, in the order help lists them. @since 0.1.0 @category registry */
-export const KINDS = [
-  "wtmp",
-  "last",
-  "tcpdump",
-  "pcap",
-  "ss",
-  "proc-net-tcp",
-  "flexlm-log",
-  "lmstat",
-  "flexlm-license",
-  "logwatch",
-  "dhcpd-conf",
-  "dhcpd-leases",
-  "cisco-mac-table",
-  "cisco-int-desc",
-  "inventory",
-  "openstack",
-  "procfs",
-] as const;
-/** @since 0.1.0 @category registry */
-export type Kind = (typeof KINDS)[number];
+export { isKind, KINDS, type Kind } from "./kinds.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds parsers of different record types
 type AnyParser = Parser<any, any>;
@@ -70,9 +50,6 @@ export const registry = {
   openstack,
   procfs,
 } satisfies Record<Kind, AnyParser>;
-
-/** Whether a string names a kind. @since 0.1.0 @category registry */
-export const isKind = (k: string): k is Kind => (KINDS as readonly string[]).includes(k);
 
 /**
  * Rank every kind by its sniff confidence for the head of an input, best first.

@@ -48,6 +48,7 @@ export {
   pingArgs,
   rttStats,
 } from "./icmp.js";
+export { PROBE_KINDS } from "./kinds.js";
 export {
   classifyError,
   describeError,

@@ -14,6 +14,7 @@ import { Effect } from "effect";
 import { hostProber } from "./host.js";
 import { type HttpModule, httpProber } from "./http.js";
 import { type IcmpModule, icmpProber } from "./icmp.js";
+import type { PROBE_KINDS } from "./kinds.js";
 import { describeError, finish, ProbeFailure, sample } from "./metrics.js";
 import { snmpProber } from "./snmp.js";
 import { type TcpModule, tcpProber } from "./tcp.js";
@@ -53,6 +54,11 @@ export const probers = {
   snmp: snmpProber,
   host: hostProber,
 } satisfies { readonly [K in ProbeKind]: AnyProber & { readonly kind: K } };
+
+// PROBE_KINDS (./kinds.ts, loaded without the probers) lists exactly the registry's kinds.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _kindsMatch: Same<(typeof PROBE_KINDS)[number], ProbeKind> = true;
+void _kindsMatch;
 
 /**
  * The kinds in the registry.

@@ -2,32 +2,9 @@
  * `fleetlens parse <kind> FILE...`: the declaration (arguments, help). The implementation is in
  * parse.impl.ts, loaded only when the verb runs.
  */
+import { KINDS } from "@fleetlens/parsers/kinds";
 import { defineCommand } from "../framework.js";
 import { formatOption, statsOption, timeOptions } from "./common.js";
-
-/**
- * @fleetlens/parsers' KINDS in its order (a test checks), here so that help does not load the
- * parsers.
- */
-export const KINDS = [
-  "wtmp",
-  "last",
-  "tcpdump",
-  "pcap",
-  "ss",
-  "proc-net-tcp",
-  "flexlm-log",
-  "lmstat",
-  "flexlm-license",
-  "logwatch",
-  "dhcpd-conf",
-  "dhcpd-leases",
-  "cisco-mac-table",
-  "cisco-int-desc",
-  "inventory",
-  "openstack",
-  "procfs",
-] as const;
 
 export const parseCommand = defineCommand({
   name: "parse",

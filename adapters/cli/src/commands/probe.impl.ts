@@ -5,11 +5,11 @@
  */
 import { CheckFailed, decodeConfig, ProbeResult, Time, UsageError } from "@fleetlens/core";
 import { isProbeKind, probers, runProbe } from "@fleetlens/probes";
+import { PROBE_KINDS } from "@fleetlens/probes/kinds";
 import { Effect, Schema } from "effect";
 import { type Io, type Parsed, str, strs } from "../framework.js";
 import { type Format, RecordWriter, resolveFormat } from "../output.js";
 import { loadYamlFile } from "../yaml.js";
-import { PROBE_KINDS } from "./probe.js";
 
 /** `--set key=value`: the value is JSON when it parses (numbers, booleans, lists), else text. */
 const parseSet = (kind: string, sets: readonly string[]): Record<string, unknown> => {

@@ -2,11 +2,9 @@
  * `fleetlens probe`: the declaration (arguments, help). The implementation is in probe.impl.ts,
  * loaded only when the verb runs.
  */
+import { PROBE_KINDS } from "@fleetlens/probes/kinds";
 import { defineCommand } from "../framework.js";
 import { FORMATS } from "../output.js";
-
-/** The kinds @fleetlens/probes knows (its `probers`; a test checks), listed without loading it. */
-export const PROBE_KINDS = ["icmp", "tcp", "http", "snmp", "host"] as const;
 
 export const probeCommand = defineCommand({
   name: "probe",
