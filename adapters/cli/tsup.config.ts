@@ -1,7 +1,9 @@
 import { defineConfig } from "tsup";
 
 // The command: one file, dist/fleetlens.cjs (DESIGN.md: "bundled to one file"), so copying it to a
-// VM is all an install needs. Every dependency but the native better-sqlite3 is bundled. Without
+// VM is all an install needs. Every dependency is bundled but two, both package dependencies
+// loaded only when used: better-sqlite3 (a native addon: the SQLite sink) and @e965/xlsx (required
+// at run time by the inventory parser for ODS/XLSX/XLS; CSV needs nothing). Without
 // splitting, esbuild compiles each dynamic import() of a verb's implementation into a module that is
 // initialised when first imported: at start only the verbs' declarations run (src/bin.ts's static
 // imports, checked by test/lazy.test.ts). Measured against code-split chunks: --help 0.09 s / 57 MB

@@ -158,3 +158,28 @@ export const statsLine = (
     inferred: stats.inferred,
     errors: errorsWithFile.slice(0, 20),
   })}\n`;
+
+/**
+ * The end-of-run account of the inputs: with `--stats json`, the stats line; otherwise, when lines
+ * were skipped, one warning line naming the first (so nothing is lost without a word on stderr).
+ */
+export const reportStats = (
+  io: Io,
+  statsFlag: string | undefined,
+  kind: string,
+  files: number,
+  stats: ParseStats,
+  errorsWithFile: { file: string; line: number; offset?: number; reason: string }[],
+): void => {
+  if (statsFlag === "json") {
+    io.stderr.write(statsLine(kind, files, stats, errorsWithFile));
+    return;
+  }
+  if (stats.skipped === 0) return;
+  const first = errorsWithFile[0];
+  const where =
+    first === undefined ? "" : `; first: ${first.file}:${first.line}: ${first.reason.split("\n")[0]}`;
+  io.stderr.write(
+    `fleetlens: warning: ${stats.skipped} input line(s) skipped${where} (--stats json lists them, --strict fails on them)\n`,
+  );
+};

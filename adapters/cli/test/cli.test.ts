@@ -83,6 +83,20 @@ describe("fleetlens (exit codes and errors)", () => {
     expect(r.stderr).toMatch(/1 line\(s\) skipped; first: .*:3:/);
   });
 
+  it("without --stats or --strict, skipped lines are named in one warning on stderr (exit 0)", async () => {
+    const f = join(tmp, "mixed-ss-2.txt");
+    writeFileSync(f, "ESTAB 0 0 127.0.0.1:22 127.0.0.1:5000\nnot a socket line\nnor this\n");
+    const r = await cli(["parse", "ss", f]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(
+      new RegExp(`^fleetlens: warning: 2 input line\\(s\\) skipped; first: ${f.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2: [^\\n]+\\(--stats json lists them, --strict fails on them\\)\\n$`),
+    );
+    const clean = await cli(["parse", "ss", f, "--stats", "json"]);
+    expect(clean.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(JSON.parse(clean.stderr).skipped).toBe(2);
+  });
+
   it("the bundled binary runs and maps errors to exit codes", () => {
     expect(bin(["--version"]).stdout).toMatch(/^fleetlens \d+\.\d+\.\d+/);
     const r = bin(["parse", "nope", "x"]);

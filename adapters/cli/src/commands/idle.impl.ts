@@ -18,7 +18,7 @@ import {
 import { Schema } from "effect";
 import { emptyReport, loadLogins, loadMetrics, loadTraffic, parseSelf } from "../evidence.js";
 import { flag, type Io, type Parsed, str, strs } from "../framework.js";
-import { RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { RecordWriter, reportStats, resolveFormat } from "../output.js";
 import { parseOptionsFrom } from "./common.impl.js";
 
 const num = (name: string, v: string | undefined, min: number, max: number): number => {
@@ -149,15 +149,14 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     for (const v of verdicts) w.write(encode(v) as Record<string, unknown>);
     await w.end();
   }
-  if (str(args, "stats") === "json")
-    io.stderr.write(
-      statsLine(
-        "idle",
-        loginFiles.length + trafficFiles.length + metricFiles.length,
-        report.stats,
-        report.errors,
-      ),
-    );
+  reportStats(
+    io,
+    str(args, "stats"),
+    "idle",
+    loginFiles.length + trafficFiles.length + metricFiles.length,
+    report.stats,
+    report.errors,
+  );
   const failOn = str(args, "fail-on");
   if (failOn) {
     const bad = verdicts.filter((v) => v.verdict === failOn);

@@ -39,7 +39,7 @@ import { Schema } from "effect";
 import { sniffAmong } from "../evidence.js";
 import { Follower } from "../follow.js";
 import { flag, type Io, type Parsed, str, strs } from "../framework.js";
-import { type Format, RecordWriter, resolveFormat, statsLine, writeValue } from "../output.js";
+import { type Format, RecordWriter, reportStats, resolveFormat, writeValue } from "../output.js";
 import { parseOptionsFrom } from "./common.impl.js";
 import { type FileParse, parseFile } from "./parse.impl.js";
 
@@ -272,8 +272,7 @@ export const usage = async (args: Parsed, io: Io): Promise<number> => {
     ],
     "users",
   );
-  if (str(args, "stats") === "json")
-    io.stderr.write(statsLine("license-usage", args.positionals.length, acc.stats, acc.errors));
+  reportStats(io, str(args, "stats"), "license-usage", args.positionals.length, acc.stats, acc.errors);
   return 0;
 };
 
@@ -361,7 +360,6 @@ export const attribute = async (args: Parsed, io: Io): Promise<number> => {
     ],
     "history",
   );
-  if (str(args, "stats") === "json")
-    io.stderr.write(statsLine("license-attribute", args.positionals.length, acc.stats, acc.errors));
+  reportStats(io, str(args, "stats"), "license-attribute", args.positionals.length, acc.stats, acc.errors);
   return 0;
 };

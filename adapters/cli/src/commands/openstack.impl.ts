@@ -27,7 +27,7 @@ import { BatchWriter, type FileCursor, open, readComplete, resume, type Store } 
 import { Schema } from "effect";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { flag, type Io, type Parsed, str, strs } from "../framework.js";
-import { RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { RecordWriter, reportStats, resolveFormat } from "../output.js";
 import { loadYamlFile } from "../yaml.js";
 
 const Identifier = Schema.String.check(
@@ -384,8 +384,14 @@ export const actions = async (args: Parsed, io: Io): Promise<number> => {
       io.stderr.write(
         `fleetlens: openstack actions: ${derived} action(s) derived, ${totals.inserted} inserted, ${totals.duplicates} already present${totals.rejected ? `, ${totals.rejected} rejected (first: ${totals.rejections[0]})` : ""}, into ${redactDsn(cfg.dsn)} ${store.table}\n`,
       );
-    if (str(args, "stats") === "json")
-      io.stderr.write(statsLine("openstack", apiFiles.length + computeFiles.length, stats.value, errors));
+    reportStats(
+      io,
+      str(args, "stats"),
+      "openstack",
+      apiFiles.length + computeFiles.length,
+      stats.value,
+      errors,
+    );
     return 0;
   } finally {
     await store?.close();

@@ -31,7 +31,7 @@ import { isKind, KINDS, type Kind, type RecordName, registry, sniffKinds } from 
 import { Schema } from "effect";
 import { flag, type Io, type Parsed, str } from "../framework.js";
 import { openInput, readHead } from "../inputs.js";
-import { RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { RecordWriter, reportStats, resolveFormat, statsLine } from "../output.js";
 import { parseOptionsFrom } from "./common.impl.js";
 
 /** The schema that encodes each record type to its JSON form. */
@@ -124,7 +124,9 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     errors.push(...r.errors);
   }
   await writer.end();
-  if (str(args, "stats") === "json")
+  if (!flag(args, "strict") || total.skipped === 0)
+    reportStats(io, str(args, "stats"), [...kindsSeen].join(","), files.length, total, errors);
+  else if (str(args, "stats") === "json")
     io.stderr.write(statsLine([...kindsSeen].join(","), files.length, total, errors));
   if (flag(args, "strict") && total.skipped > 0) {
     const first = errors[0];

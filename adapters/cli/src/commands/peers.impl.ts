@@ -6,7 +6,7 @@ import { analysePeers, PeerReport, UsageError } from "@fleetlens/core";
 import { Schema } from "effect";
 import { emptyReport, loadTraffic, parseSelf } from "../evidence.js";
 import { type Io, type Parsed, str, strs } from "../framework.js";
-import { RecordWriter, resolveFormat, statsLine } from "../output.js";
+import { RecordWriter, reportStats, resolveFormat } from "../output.js";
 import { parseOptionsFrom } from "./common.impl.js";
 
 /** `fleetlens peers uncommon` (declared in peers.ts). */
@@ -46,7 +46,6 @@ export const uncommon = async (args: Parsed, io: Io): Promise<number> => {
   for (const r of analysis.reports) w.write(encode(r) as Record<string, unknown>);
   await w.end();
   for (const n of analysis.notes) io.stderr.write(`fleetlens: note: ${n}\n`);
-  if (str(args, "stats") === "json")
-    io.stderr.write(statsLine("peers", files.length, report.stats, report.errors));
+  reportStats(io, str(args, "stats"), "peers", files.length, report.stats, report.errors);
   return 0;
 };

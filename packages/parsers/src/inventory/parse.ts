@@ -356,7 +356,14 @@ const readWorkbook = (
     X = loadXlsx();
     wb = X.read(data, { type: "array", cellFormula: false, cellHTML: false, cellStyles: false });
   } catch (e) {
-    emit.skip(1, `unreadable workbook: ${(e as Error).message}`, 0);
+    const err = e as NodeJS.ErrnoException;
+    emit.skip(
+      1,
+      err.code === "MODULE_NOT_FOUND" && xlsxModule === undefined
+        ? "spreadsheet support needs the @e965/xlsx package next to fleetlens (npm install @e965/xlsx), or save the sheet as CSV"
+        : `unreadable workbook: ${(err.message ?? String(e)).split("\n")[0]}`,
+      0,
+    );
     return;
   }
   const names = wb.SheetNames;
