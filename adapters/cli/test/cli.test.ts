@@ -90,7 +90,9 @@ describe("fleetlens (exit codes and errors)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(
-      new RegExp(`^fleetlens: warning: 2 input line\\(s\\) skipped; first: ${f.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2: [^\\n]+\\(--stats json lists them, --strict fails on them\\)\\n$`),
+      new RegExp(
+        `^fleetlens: warning: 2 input line\\(s\\) skipped; first: ${f.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:2: [^\\n]+\\(--stats json lists them, --strict fails on them\\)\\n$`,
+      ),
     );
     const clean = await cli(["parse", "ss", f, "--stats", "json"]);
     expect(clean.stderr.split("\n").filter(Boolean)).toHaveLength(1);
