@@ -222,7 +222,7 @@ interface UserAcc {
   lastIn: number | null;
   denials: number;
   unmatchedIn: number;
-  /** This user@host's open sessions by feature (oldest first). */
+  /** This user@host's open sessions by feature (oldest first; emptied queues are kept). */
   openBy: Map<string, Open[]>;
   /** This user@host's denials by feature. */
   deniedBy: Map<string, DenialAcc> | null;
@@ -497,7 +497,8 @@ export class LicenceUsage {
       this.countMismatch++;
     }
     const s = idx === 0 ? q.shift()! : q.splice(idx, 1)[0]!;
-    if (q.length === 0) u.openBy.delete(feature);
+    // An emptied queue stays in the map: deleting and re-adding the key on every session would
+    // churn the small map's table (garbage in old space, measured: +20 MB peak RSS on 1M lines).
     this.close(s, ts, "in");
   }
 
@@ -546,8 +547,7 @@ export class LicenceUsage {
           if (scope === "*" || daemonKey(s.daemon) === scope) ended.push(s);
           else keep.push(s);
         }
-        if (keep.length === 0) u.openBy.delete(k);
-        else if (keep.length !== q.length) u.openBy.set(k, keep);
+        if (keep.length !== q.length) u.openBy.set(k, keep);
       }
     }
     ended.sort((a, b) => a.seq - b.seq);
