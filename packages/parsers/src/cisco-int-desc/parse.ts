@@ -162,16 +162,7 @@ export const interfaceDescriptionParser: ParserFactory<InterfaceDescription, Cis
       const type = t.slice(ct, cs).trim();
       const speed = t.slice(cs, cd).trim();
       if (port !== "" && oneWord(port) && oneWord(type) && oneWord(speed) && (type !== "" || speed !== "")) {
-        const description = t.length > cd ? nxDescription(t.slice(cd).trim()) : "";
-        return {
-          port,
-          status: null,
-          protocol: null,
-          description,
-          switch: sw,
-          type: nxField(type),
-          speed: nxField(speed),
-        };
+        return nxRow(port, type, speed, t.length > cd ? nxDescription(t.slice(cd).trim()) : "");
       }
     }
     if (!nextToken(t, 0)) return undefined;
@@ -180,17 +171,19 @@ export const interfaceDescriptionParser: ParserFactory<InterfaceDescription, Cis
     const type = t.slice(tok.s, tok.e);
     if (!nextToken(t, tok.e)) return undefined;
     const speed = t.slice(tok.s, tok.e);
-    const description = nextToken(t, tok.e) ? nxDescription(t.slice(tok.s).trimEnd()) : "";
-    return {
-      port,
-      status: null,
-      protocol: null,
-      description,
-      switch: sw,
-      type: nxField(type),
-      speed: nxField(speed),
-    };
+    return nxRow(port, type, speed, nextToken(t, tok.e) ? nxDescription(t.slice(tok.s).trimEnd()) : "");
   };
+
+  /** An NX-OS `Port Type Speed Description` row (no status or protocol on NX-OS). */
+  const nxRow = (port: string, type: string, speed: string, description: string) => ({
+    port,
+    status: null,
+    protocol: null,
+    description,
+    switch: sw,
+    type: nxField(type),
+    speed: nxField(speed),
+  });
 
   /** A header line: sets the section (and its columns) and returns true. */
   const header = (t: string): boolean => {
