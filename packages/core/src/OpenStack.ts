@@ -45,11 +45,40 @@
  *   {@link ActionDeriver.compute} in any interleaving; a request is decided once both streams have
  *   passed its time by `2 × (window + jitter) + jitter` (a later request could still be nearer to
  *   one of its events), so memory holds the records of that horizon of the slower stream (plus one
- *   entry per distinct instance seen). Feed the two streams merged by time (as
+ *   entry per instance seen in `seenRetentionSec`). Feed the two streams merged by time (as
  *   {@link deriveActions} does) to keep it small; `maxPending` bounds it regardless by deciding the
  *   oldest request early. Output is in `(ts, requestId, instance, action)` order; a request more
  *   than the jitter allowance older than one already decided is still emitted, late (counted).
- * - **Time.** Records without a time are not placed (counted as `untimed`).
+ * - **Time.** Records without a time are not placed (counted as `untimed`). Any timed record moves
+ *   its stream's time forward, whether or not it is a request or evidence (a `GET` line, a periodic
+ *   task's line): that is how a caller says how far a log has been read.
+ * - **New instances** (for creates) are those whose compute record is their first in
+ *   `seenRetentionSec` (default a day) of compute time; older sightings are forgotten, so memory
+ *   holds one small entry per instance seen in that time.
+ * - **Across runs** ({@link ActionDeriver.suspend}, for a command run from cron on growing logs).
+ *   A run that will be continued does not decide what later lines could still change: `suspend`
+ *   decides what is settled and returns the rest of the deriver's state as
+ *   {@link CarriedItem}s, which the next run passes to the constructor before feeding the lines
+ *   that follow. The state is the whole of what the deriver holds after a sweep: the undecided
+ *   requests, the requests they compete with, the compute events of the last
+ *   `2 × horizon + window` (which may still be evidence, noise spans or create sightings for
+ *   undecided or future requests, claimed flags included), the instances seen in
+ *   `seenRetentionSec` and both streams' times. So a run that resumes is the run that stopped,
+ *   and since decisions do not depend on how the two streams interleave, a sequence of runs over
+ *   successive appends derives exactly what one run over the whole logs derives. (Carrying only
+ *   the undecided requests with their candidate evidence would not be: a request read in the next
+ *   run can need an event read in this one, the compute clock being behind, or a build span
+ *   begun in it; and an undecided request's evidence can still be taken by a nearer request not
+ *   yet read.) At `suspend`, settled means: due by both streams' times as during a run; named by
+ *   the URL (its row cannot change); or a `POST …/action` whose compute messages with its request
+ *   id already name exactly one action (later messages can only be passed over, and events with
+ *   its request id are evidence for no other request). Everything else is carried, with two
+ *   bounds so nothing is held forever: each stream counts as having reached `now - lagMs`, lines
+ *   being taken to reach the logs at most `lagMs` late (so a request waits at most `lagMs` plus
+ *   the horizon after its time, on this machine's clock, and the answer is still exact when lines
+ *   are that timely); and at most `maxCarried` requests are carried, the oldest beyond that being
+ *   decided with what is known (counted as `overflow`). Carried requests are counted as `carried`,
+ *   restored ones as `resumed`.
  *
  * @since 0.1.0
  * @module
@@ -88,6 +117,44 @@ export interface DeriveOptions {
   readonly expectCompute?: boolean | undefined;
   /** Most undecided requests held; beyond it the oldest is decided early. Default 100,000. */
   readonly maxPending?: number | undefined;
+  /**
+   * Compute time after which an instance's last sighting is forgotten: its next record counts as a
+   * first sighting (a new instance, for creates). Default 86,400 (a day).
+   */
+  readonly seenRetentionSec?: number | undefined;
+}
+
+/**
+ * One item of the state an {@link ActionDeriver} carries from one run to the next (see
+ * {@link ActionDeriver.suspend}). `body` is JSON that only the deriver reads; `kind`, `ts`,
+ * `instance` and `requestId` say what it is to people reading a stored copy (`ts` in epoch ms,
+ * null when the item has no time).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CarriedItem {
+  /** `state`, `request`, `event`, `instance`, `byid`, `seen` or `fresh`. */
+  readonly kind: string;
+  readonly ts: number | null;
+  readonly instance: string | null;
+  readonly requestId: string | null;
+  readonly body: string;
+}
+
+/**
+ * Options of {@link ActionDeriver.suspend}.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SuspendOptions {
+  /** This machine's time, epoch ms. Without it the streams' times are used as they are. */
+  readonly now?: number | undefined;
+  /** How late a line may reach the logs, ms: each stream counts as having reached `now - lagMs`. Default 300,000. */
+  readonly lagMs?: number | undefined;
+  /** Most requests carried; the oldest beyond it are decided with what is known. Default 10,000. */
+  readonly maxCarried?: number | undefined;
 }
 
 /**
@@ -121,8 +188,14 @@ export interface DeriveStats {
   readonly heldEvents: number;
   /** Instances with held state now. */
   readonly heldInstances: number;
-  /** Distinct instances ever seen on compute (one small entry each). */
+  /** Instances seen on compute within the retention (one small entry each). */
   readonly seenInstances: number;
+  /** Undecided requests restored from a previous run's carried state. */
+  readonly resumed: number;
+  /** Undecided requests carried to the next run by the last {@link ActionDeriver.suspend}. */
+  readonly carried: number;
+  /** Requests {@link ActionDeriver.suspend} decided with what is known because more than `maxCarried` were undecided. */
+  readonly overflow: number;
 }
 
 /**
@@ -591,6 +664,30 @@ const lifecyclePattern = (evs: ReadonlyArray<Ev>): ReadonlyArray<string> | null 
   return first === null ? null : [first];
 };
 
+const CARRY_VERSION = 1;
+const MARKS = new Set(["build-start", "build-end", "migration-start", "migration-end", "busy"]);
+type Json = Record<string, unknown>;
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const bad = (why: string): never => {
+  throw new RangeError(`carried state: ${why}`);
+};
+const num = (o: Json, k: string): number => {
+  const v = o[k];
+  return typeof v === "number" && Number.isFinite(v) ? v : bad(`${k} is not a number`);
+};
+const numOr = (o: Json, k: string, dflt: number): number => (o[k] === null ? dflt : num(o, k));
+const str = (o: Json, k: string): string => {
+  const v = o[k];
+  return typeof v === "string" ? v : bad(`${k} is not a string`);
+};
+const strOrNull = (o: Json, k: string): string | null => (o[k] === null ? null : str(o, k));
+const list = (o: Json, k: string): unknown[] => {
+  const v = o[k];
+  return Array.isArray(v) ? v : bad(`${k} is not a list`);
+};
+const strs = (o: Json, k: string): string[] =>
+  list(o, k).map((x) => (typeof x === "string" ? x : bad(`${k} holds a non-string`)));
+
 const positive = (name: string, v: number | undefined, dflt: number): number => {
   if (v === undefined) return dflt;
   if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${v}`);
@@ -627,7 +724,10 @@ export class ActionDeriver {
   private readonly insts = new Map<string, Inst>();
   private readonly byReqId = new Map<string, Ev[]>();
   private readonly reqIndex = new Map<string, Req>();
-  private readonly seen = new Set<string>();
+  private readonly seenRetentionMs: number;
+  /** Each instance's last sighting on compute (a box, so a sighting costs one lookup). */
+  private readonly seen = new Map<string, { t: number }>();
+  private lastSeenSweep = Number.NEGATIVE_INFINITY;
   private fresh: Fresh[] = [];
   private apiWm = Number.NEGATIVE_INFINITY;
   private computeWm = Number.NEGATIVE_INFINITY;
@@ -645,9 +745,20 @@ export class ActionDeriver {
     untimed: 0,
     forced: 0,
     late: 0,
+    resumed: 0,
+    carried: 0,
+    overflow: 0,
   };
 
-  constructor(options: DeriveOptions, emit: (a: OpenStackAction) => void) {
+  /**
+   * @param carried the state a previous run's {@link ActionDeriver.suspend} returned (in its
+   *   order), to continue where it stopped; throws a RangeError when it is not one.
+   */
+  constructor(
+    options: DeriveOptions,
+    emit: (a: OpenStackAction) => void,
+    carried: ReadonlyArray<CarriedItem> = [],
+  ) {
     this.emit = emit;
     this.mode = options.mode ?? "vm";
     this.includeDelete = options.includeDelete ?? false;
@@ -655,19 +766,24 @@ export class ActionDeriver {
     this.jitterMs = positive("clockJitterSec", options.clockJitterSec, 5) * 1000;
     this.slackMs = positive("spanSlackSec", options.spanSlackSec, 2) * 1000;
     this.maxPending = Math.max(1, positive("maxPending", options.maxPending, 100_000));
+    this.seenRetentionMs = positive("seenRetentionSec", options.seenRetentionSec, 86_400) * 1000;
     this.expectCompute = this.mode === "vm" && (options.expectCompute ?? true);
     const h = this.windowMs + this.jitterMs;
     this.horizonMs = this.mode === "vm" ? 2 * h + this.jitterMs : this.jitterMs;
     this.route = this.mode === "vm" ? routeNova : this.mode === "glance" ? routeGlance : routeNeutron;
+    if (carried.length > 0) this.restore(carried);
   }
 
   /** Feed one API service record (access lines become requests; others are ignored). @since 0.1.0 */
   api(r: OsLogRecord): void {
     this.n.apiRecords++;
     const http = r.http;
-    if (http === undefined || http === null) return;
     if (r.ts === null) {
-      this.n.untimed++;
+      if (http !== undefined && http !== null) this.n.untimed++;
+      return;
+    }
+    if (http === undefined || http === null) {
+      this.advanceApi(r.ts);
       return;
     }
     const route = this.route(http.method, http.path);
@@ -705,8 +821,10 @@ export class ActionDeriver {
     if (instance !== null) {
       const state = r.lifecycle ?? null;
       const meaning = state === null ? classifyMessage(r.message) : undefined;
-      const firstSight = !this.seen.has(instance);
-      if (firstSight) this.seen.add(instance);
+      const seen = this.seen.get(instance);
+      const firstSight = seen === undefined || seen.t < r.ts - this.seenRetentionMs;
+      if (seen === undefined) this.seen.set(own(instance)!, { t: r.ts });
+      else if (r.ts > seen.t) seen.t = r.ts;
       const informative = state !== null || meaning !== undefined;
       if (informative || r.requestId !== null) {
         const ev: Ev = {
@@ -729,7 +847,7 @@ export class ActionDeriver {
         }
         this.n.evidence++;
         if (firstSight && (ev.mark === "build-start" || ev.mark === "build-end"))
-          this.fresh.push({ instance, ts: r.ts, reqId: r.requestId });
+          this.fresh.push({ instance: ev.instance, ts: r.ts, reqId: ev.reqId });
       }
     }
     if (r.ts > this.computeWm) {
@@ -754,6 +872,49 @@ export class ActionDeriver {
     this.drain(true);
   }
 
+  /**
+   * End a run that a later run will continue (see the module notes, "Across runs"): decide and emit
+   * every request that is settled or beyond the bounds, and return the rest of the state, for the
+   * next run's constructor. The deriver can still be fed afterwards.
+   *
+   * @example
+   * ```ts
+   * const d = new ActionDeriver(options, emit, await loadCarried());
+   * // … feed this run's new lines …
+   * await saveCarried(d.suspend({ now: Date.now(), lagMs: 300_000 }));
+   * ```
+   * @since 0.2.0
+   */
+  suspend(options: SuspendOptions = {}): CarriedItem[] {
+    const lag = positive("lagMs", options.lagMs, 300_000);
+    const maxCarried = Math.floor(positive("maxCarried", options.maxCarried, 10_000));
+    const now = options.now;
+    if (now !== undefined && Number.isFinite(now)) {
+      // Lines reach the logs at most `lag` late: each stream has reached now - lag.
+      const floor = now - lag;
+      if (floor > this.apiWm) this.apiWm = floor;
+      if (floor > this.computeWm) this.computeWm = floor;
+    }
+    this.drain(false);
+    const p = this.pending;
+    const keep: Req[] = [];
+    for (const req of p) {
+      if (this.settled(req)) this.decide(req);
+      else keep.push(req);
+    }
+    // Beyond the bound, the oldest are decided in order, as at the end of a run that is not continued.
+    let k = 0;
+    while (keep.length - k > maxCarried) {
+      this.n.overflow++;
+      this.decide(keep[k++]!);
+    }
+    p.length = 0;
+    for (let i = k; i < keep.length; i++) p.push(keep[i]!);
+    this.n.carried = p.length;
+    this.sweep();
+    return this.snapshot();
+  }
+
   /** Counters so far. @since 0.1.0 */
   stats(): DeriveStats {
     let heldEvents = 0;
@@ -765,6 +926,244 @@ export class ActionDeriver {
       heldInstances: this.insts.size,
       seenInstances: this.seen.size,
     };
+  }
+
+  /**
+   * Whether a request's row can no longer change (so `suspend` need not carry it): named by the
+   * URL; nothing to wait for (no compute stream, or not Nova); or a `POST …/action` whose
+   * compute messages carrying its request id already name one action.
+   */
+  private settled(req: Req): boolean {
+    const route = req.route;
+    if (route.kind === "named" || this.mode !== "vm" || !this.expectCompute) return true;
+    if (route.kind === "create" || req.requestId === null) return false;
+    const byId = this.byReqId.get(req.requestId);
+    if (byId === undefined) return false;
+    const messages = byId.filter(
+      (e) =>
+        e.instance === route.instance &&
+        e.state === null &&
+        e.actions !== null &&
+        this.inWindow(req, e.ts) &&
+        !e.claimed,
+    );
+    if (messages.length === 0) return false;
+    messages.sort(byTime);
+    return intersect(messages)?.length === 1;
+  }
+
+  /** The state as {@link CarriedItem}s: requests and events once each, referred to by number. */
+  private snapshot(): CarriedItem[] {
+    const items: CarriedItem[] = [];
+    const wm = this.watermark();
+    items.push({
+      kind: "state",
+      ts: finite(wm),
+      instance: null,
+      requestId: null,
+      body: JSON.stringify({
+        v: CARRY_VERSION,
+        mode: this.mode,
+        api: finite(this.apiWm),
+        compute: finite(this.computeWm),
+        seq: this.seq,
+      }),
+    });
+    const flags = new Map<Req, { pending: boolean; indexed: boolean }>();
+    const flag = (q: Req): { pending: boolean; indexed: boolean } => {
+      let f = flags.get(q);
+      if (f === undefined) {
+        f = { pending: false, indexed: false };
+        flags.set(q, f);
+      }
+      return f;
+    };
+    for (const q of this.pending) flag(q).pending = true;
+    for (const st of this.insts.values()) for (const q of st.reqs) flag(q);
+    for (const q of this.reqIndex.values()) flag(q).indexed = true;
+    for (const [q, f] of [...flags].sort((a, b) => a[0].seq - b[0].seq))
+      items.push({
+        kind: "request",
+        ts: q.ts,
+        instance: q.route.instance === "" ? null : q.route.instance,
+        requestId: q.requestId,
+        body: JSON.stringify({
+          seq: q.seq,
+          ts: q.ts,
+          kind: q.route.kind,
+          action: q.route.action,
+          instance: q.route.instance,
+          resource: q.route.resource,
+          requestId: q.requestId,
+          userId: q.userId,
+          projectId: q.projectId,
+          status: q.status,
+          pending: f.pending,
+          indexed: f.indexed,
+        }),
+      });
+    const index = new Map<Ev, number>();
+    const evs: Ev[] = [];
+    const at = (e: Ev): number => {
+      let i = index.get(e);
+      if (i === undefined) {
+        i = evs.length;
+        index.set(e, i);
+        evs.push(e);
+      }
+      return i;
+    };
+    const rest: CarriedItem[] = [];
+    for (const [id, st] of this.insts)
+      rest.push({
+        kind: "instance",
+        ts: finite(st.lastTs),
+        instance: id,
+        requestId: null,
+        body: JSON.stringify({
+          instance: id,
+          created: finite(st.created),
+          createClaimed: st.createClaimed,
+          lastTs: finite(st.lastTs),
+          events: st.events.map(at),
+          reqs: st.reqs.map((q) => q.seq),
+        }),
+      });
+    for (const [rid, list] of this.byReqId)
+      rest.push({
+        kind: "byid",
+        ts: list[list.length - 1]!.ts,
+        instance: null,
+        requestId: rid,
+        body: JSON.stringify({ requestId: rid, events: list.map(at) }),
+      });
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i]!;
+      items.push({
+        kind: "event",
+        ts: e.ts,
+        instance: e.instance,
+        requestId: e.reqId,
+        body: JSON.stringify({
+          i,
+          ts: e.ts,
+          instance: e.instance,
+          reqId: e.reqId,
+          actions: e.actions,
+          state: e.state,
+          mark: e.mark,
+          claimed: e.claimed,
+        }),
+      });
+    }
+    for (const x of rest) items.push(x);
+    // An older sighting already counts as none (see compute()).
+    const forgotten = wm - this.seenRetentionMs;
+    for (const [id, x] of this.seen)
+      if (!(x.t < forgotten))
+        items.push({
+          kind: "seen",
+          ts: x.t,
+          instance: id,
+          requestId: null,
+          body: JSON.stringify({ instance: id, t: x.t }),
+        });
+    for (const f of this.fresh)
+      items.push({
+        kind: "fresh",
+        ts: f.ts,
+        instance: f.instance,
+        requestId: f.reqId,
+        body: JSON.stringify({ instance: f.instance, ts: f.ts, reqId: f.reqId }),
+      });
+    return items;
+  }
+
+  /** Rebuild the state {@link ActionDeriver.snapshot} wrote (constructor only). */
+  private restore(items: ReadonlyArray<CarriedItem>): void {
+    const byKind = new Map<string, Json[]>();
+    for (const it of items) {
+      let body: unknown;
+      try {
+        body = JSON.parse(it.body);
+      } catch {
+        bad(`a ${it.kind} item is not JSON`);
+      }
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        bad(`a ${it.kind} item is not an object`);
+      const list = byKind.get(it.kind);
+      if (list === undefined) byKind.set(it.kind, [body as Json]);
+      else list.push(body as Json);
+    }
+    const states = byKind.get("state") ?? [];
+    if (states.length !== 1) bad(`expected one state item, found ${states.length}`);
+    const st0 = states[0]!;
+    if (st0.v !== CARRY_VERSION) bad(`version ${String(st0.v)} (this fleetlens reads ${CARRY_VERSION})`);
+    if (st0.mode !== this.mode) bad(`it was derived in mode ${String(st0.mode)}, not ${this.mode}`);
+    this.apiWm = numOr(st0, "api", Number.NEGATIVE_INFINITY);
+    this.computeWm = numOr(st0, "compute", Number.NEGATIVE_INFINITY);
+    let seq = num(st0, "seq");
+    const reqs = new Map<number, Req>();
+    const pending: Req[] = [];
+    for (const o of byKind.get("request") ?? []) {
+      const kind =
+        o.kind === "create" || o.kind === "action" || o.kind === "named"
+          ? o.kind
+          : bad("a request of unknown kind");
+      const status = num(o, "status");
+      const req: Req = {
+        ts: num(o, "ts"),
+        seq: num(o, "seq"),
+        route: { kind, action: str(o, "action"), instance: str(o, "instance"), resource: str(o, "resource") },
+        requestId: strOrNull(o, "requestId"),
+        userId: strOrNull(o, "userId"),
+        projectId: strOrNull(o, "projectId"),
+        status,
+        failed: status >= 400,
+      };
+      reqs.set(req.seq, req);
+      if (req.seq >= seq) seq = req.seq + 1;
+      if (o.pending === true) pending.push(req);
+      if (o.indexed === true && req.requestId !== null) this.reqIndex.set(req.requestId, req);
+    }
+    this.seq = seq;
+    pending.sort(compareReq);
+    for (const q of pending) this.pending.push(q);
+    this.n.resumed = pending.length;
+    const evs: Ev[] = [];
+    for (const o of byKind.get("event") ?? []) {
+      const mark = o.mark ?? null;
+      if (mark !== null && !MARKS.has(mark as string)) bad("an event with an unknown mark");
+      evs[num(o, "i")] = {
+        ts: num(o, "ts"),
+        instance: str(o, "instance"),
+        reqId: strOrNull(o, "reqId"),
+        actions: o.actions === null ? null : strs(o, "actions"),
+        state: strOrNull(o, "state"),
+        mark: mark as MessageMeaning["mark"],
+        claimed: o.claimed === true,
+      };
+    }
+    const ev = (i: unknown): Ev =>
+      typeof i === "number" && evs[i] !== undefined ? evs[i]! : bad("a missing event");
+    const req = (q: unknown): Req => {
+      const r = typeof q === "number" ? reqs.get(q) : undefined;
+      return r ?? bad("a missing request");
+    };
+    for (const o of byKind.get("instance") ?? []) {
+      this.insts.set(str(o, "instance"), {
+        events: list(o, "events").map(ev),
+        reqs: list(o, "reqs").map(req),
+        created: numOr(o, "created", Number.NaN),
+        createClaimed: o.createClaimed === true,
+        lastTs: numOr(o, "lastTs", Number.NEGATIVE_INFINITY),
+      });
+    }
+    for (const o of byKind.get("byid") ?? [])
+      this.byReqId.set(str(o, "requestId"), list(o, "events").map(ev));
+    for (const o of byKind.get("seen") ?? []) this.seen.set(str(o, "instance"), { t: num(o, "t") });
+    for (const o of byKind.get("fresh") ?? [])
+      this.fresh.push({ instance: str(o, "instance"), ts: num(o, "ts"), reqId: strOrNull(o, "reqId") });
   }
 
   private advanceApi(ts: number): void {
@@ -1045,6 +1444,12 @@ export class ActionDeriver {
     const oldestPending = this.pending.length > 0 ? this.pending[0]!.ts : wm;
     const base = Math.min(wm, oldestPending);
     if (!Number.isFinite(base)) return;
+    // Sightings older than the retention count as none already; forgetting them is only memory.
+    if (wm - this.lastSeenSweep >= this.seenRetentionMs / 16) {
+      this.lastSeenSweep = wm;
+      const forgotten = wm - this.seenRetentionMs;
+      for (const [id, x] of this.seen) if (x.t < forgotten) this.seen.delete(id);
+    }
     // Requests may compete for events up to 2 × (window + jitter) from each other; spans need a window more.
     const cutoff = base - 2 * this.horizonMs - this.windowMs;
     for (const [id, st] of this.insts) {

@@ -4,6 +4,7 @@ import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import {
   ActionDeriver,
+  type CarriedItem,
   classifyMessage,
   compareActions,
   type DeriveOptions,
@@ -674,14 +675,18 @@ describe("generated clouds", () => {
     let fed = 0;
     let biggestBlock = 0;
     let maxHeld = 0;
+    let maxSeen = 0;
+    const instances = new Set<string>();
     for (let block = 0; block < 80; block++) {
       // Each block is a fresh cloud two hours after the previous one.
       const cloud = generateCloud({ seed: block + 1, instances: 10, start: T0 + block * 7200 * S });
       biggestBlock = Math.max(biggestBlock, cloud.api.length + cloud.compute.length);
       for (const x of mergeByTime(cloud.api, cloud.compute)) {
         x.side === 0 ? d.api(x.record) : d.compute(x.record);
+        if (x.side === 1 && x.record.instance !== null) instances.add(x.record.instance);
         fed++;
         maxHeld = Math.max(maxHeld, d.stats().heldEvents);
+        maxSeen = Math.max(maxSeen, d.stats().seenInstances);
       }
     }
     d.end();
@@ -689,6 +694,134 @@ describe("generated clouds", () => {
     // Never more than about two blocks' worth, however long the input.
     expect(maxHeld).toBeLessThan(2 * biggestBlock);
     expect(d.stats().heldInstances).toBeLessThan(40);
-    expect(d.stats().seenInstances).toBeGreaterThan(500);
+    // Sightings are kept for a day of compute time (12 blocks of 10 instances), not for ever.
+    expect(instances.size).toBeGreaterThan(700);
+    expect(maxSeen).toBeLessThan(14 * 10);
   });
+});
+
+/** Items as a store gives them back: each body through JSON text, nothing shared with the deriver. */
+const stored = (items: ReadonlyArray<CarriedItem>): CarriedItem[] =>
+  JSON.parse(JSON.stringify(items)) as CarriedItem[];
+
+describe("across runs (suspend, then a new deriver from the carried state)", () => {
+  const WINDOW = 60;
+  const HORIZON_MS = (2 * (WINDOW + 5) + 5) * S;
+
+  it("an /action read before its compute evidence is carried, then named once by the evidence read next run", () => {
+    const out: OpenStackAction[] = [];
+    const r = rid();
+    const d1 = new ActionDeriver({}, (a) => out.push(a));
+    d1.api(action(T0, r));
+    d1.compute(cmp(T0 - 3 * S, "Unrelated", null, VM2));
+    const carried = stored(d1.suspend({ now: T0 + 1 * S }));
+    expect(out).toEqual([]);
+    expect(d1.stats()).toMatchObject({ carried: 1, overflow: 0 });
+    const d2 = new ActionDeriver({}, (a) => out.push(a), carried);
+    expect(d2.stats()).toMatchObject({ resumed: 1, pending: 1 });
+    d2.compute(cmp(T0 + 2 * S, "Pausing", r));
+    d2.compute(life(T0 + 3 * S, "Paused"));
+    d2.suspend({ now: T0 + 60 * S });
+    expect(out.map((a) => [a.action, a.derivation, a.requestId])).toEqual([["pause", "request-id", r]]);
+    expect(d2.stats().carried).toBe(0);
+  });
+
+  it("settled at suspend: URL-named requests and one-action request-id messages; not lifecycle-only or several candidates", () => {
+    const out: OpenStackAction[] = [];
+    const d = new ActionDeriver({ includeDelete: true }, (a) => out.push(a));
+    const [rPause, rLife, rMigrate, rNone] = [rid(), rid(), rid(), rid()];
+    d.api(api(T0, "DELETE", `/v2.1/${P}/servers/${VM2}`));
+    d.api(action(T0 + 1 * S, rPause));
+    d.api(action(T0 + 1 * S, rLife, 202, VM2));
+    d.api(action(T0 + 2 * S, rMigrate, 202, "0e0e0e0e-0000-4000-8000-000000000003"));
+    d.api(action(T0 + 3 * S, rNone, 202, "0e0e0e0e-0000-4000-8000-000000000004"));
+    d.compute(cmp(T0 + 2 * S, "Pausing", rPause));
+    d.compute(cmp(T0 + 2 * S, "VM Paused (Lifecycle Event)", rLife, VM2, "Paused"));
+    d.compute(cmp(T0 + 3 * S, "Migrating", rMigrate, "0e0e0e0e-0000-4000-8000-000000000003"));
+    const carried = d.suspend({ now: T0 + 4 * S });
+    expect(out.map((a) => a.action).sort()).toEqual(["delete", "pause"]);
+    expect(d.stats().carried).toBe(3);
+    expect(carried.filter((i) => i.kind === "request" && JSON.parse(i.body).pending).length).toBe(3);
+  });
+
+  it("nothing waits for ever: each log counts as having reached now - lag; beyond maxCarried the oldest are decided", () => {
+    const out: OpenStackAction[] = [];
+    const d = new ActionDeriver({}, (a) => out.push(a));
+    for (let i = 0; i < 5; i++) d.api(action(T0 + i * S));
+    // Not yet: the horizon has not passed now - lag for any of them.
+    d.suspend({ now: T0 + HORIZON_MS + 300 * S - 1, lagMs: 300 * S });
+    expect(out).toEqual([]);
+    // Now the first has waited its horizon plus the lag.
+    d.suspend({ now: T0 + HORIZON_MS + 300 * S, lagMs: 300 * S });
+    expect(out.map((a) => a.ts)).toEqual([T0]);
+    expect(d.stats().carried).toBe(4);
+    d.suspend({ maxCarried: 1 });
+    expect(out.map((a) => a.ts)).toEqual([T0, T0 + S, T0 + 2 * S, T0 + 3 * S]);
+    expect(d.stats()).toMatchObject({ carried: 1, overflow: 3 });
+    expect(out.every((a) => a.action === "unknown")).toBe(true);
+  });
+
+  it("a state from another mode, another version or a damaged one is refused with a RangeError", () => {
+    const d = new ActionDeriver({}, () => {});
+    d.api(action(T0));
+    const items = stored(d.suspend({}));
+    expect(() => new ActionDeriver({ mode: "glance" }, () => {}, items)).toThrow(/mode vm/);
+    const v2 = items.map((i) => (i.kind === "state" ? { ...i, body: i.body.replace('"v":1', '"v":2') } : i));
+    expect(() => new ActionDeriver({}, () => {}, v2)).toThrow(/version 2/);
+    const cut = items.map((i) => (i.kind === "request" ? { ...i, body: "{" } : i));
+    expect(() => new ActionDeriver({}, () => {}, cut)).toThrow(RangeError);
+    expect(() => new ActionDeriver({}, () => {}, items.slice(1))).toThrow(/state item/);
+  });
+
+  it("an instance last seen longer ago than seenRetentionSec counts as new again", () => {
+    const create = (seenAgoSec: number) =>
+      run(
+        [api(T0, "POST", "/v2.1/servers")],
+        [cmp(T0 - seenAgoSec * S, "Unshelving"), cmp(T0 + 3 * S, "Instance spawned successfully.")],
+        { seenRetentionSec: 3600 },
+      ).map((a) => a.instance);
+    expect(create(3000)).toEqual([""]);
+    expect(create(3700)).toEqual([VM]);
+  });
+
+  const arbSplits = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
+
+  test.prop([arbGen, arbSplits, arbSplits, fc.boolean()], { numRuns: 150 })(
+    "runs over successive appends (each log cut anywhere) derive what one run derives; flushed, the truth",
+    (g, apiCuts, computeCuts, includeDelete) => {
+      const cloud = generateCloud(g);
+      const options: DeriveOptions = { includeDelete, clockJitterSec: g.jitterSec };
+      const cutsOf = (n: number, cuts: number[]) =>
+        [...cuts.map((c) => Math.floor(c * n)), n].sort((a, b) => a - b);
+      const ac = cutsOf(cloud.api.length, apiCuts);
+      const cc = cutsOf(cloud.compute.length, computeCuts);
+      const runs = Math.max(ac.length, cc.length);
+      const split: OpenStackAction[] = [];
+      let carried: CarriedItem[] = [];
+      let d: ActionDeriver | undefined;
+      let ai = 0;
+      let ci = 0;
+      for (let k = 0; k < runs; k++) {
+        d = new ActionDeriver(options, (a) => split.push(a), carried);
+        const aEnd = ac[Math.min(k, ac.length - 1)]!;
+        const cEnd = cc[Math.min(k, cc.length - 1)]!;
+        for (const x of mergeByTime(cloud.api.slice(ai, aEnd), cloud.compute.slice(ci, cEnd)))
+          x.side === 0 ? d.api(x.record) : d.compute(x.record);
+        ai = aEnd;
+        ci = cEnd;
+        carried = stored(d.suspend({ maxCarried: 1e9 }));
+      }
+      const one: OpenStackAction[] = [];
+      const single = new ActionDeriver(options, (a) => one.push(a));
+      for (const x of mergeByTime(cloud.api, cloud.compute))
+        x.side === 0 ? single.api(x.record) : single.compute(x.record);
+      single.suspend({ maxCarried: 1e9 });
+      expect([...split].sort(compareActions)).toEqual([...one].sort(compareActions));
+      expect(d!.stats().carried).toBe(single.stats().carried);
+      // The last run's carried state, flushed, completes it to the single deriver's whole answer.
+      const last = new ActionDeriver(options, (a) => split.push(a), carried);
+      last.end();
+      expect(split.sort(compareActions)).toEqual(deriveActions(cloud.api, cloud.compute, options));
+    },
+  );
 });
