@@ -67,3 +67,14 @@ CREATE TABLE IF NOT EXISTS `fleetlens_checkpoints` (
   updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
   PRIMARY KEY (target, path_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
+
+CREATE TABLE IF NOT EXISTS `fleetlens_carry` (
+  target VARCHAR(64) NOT NULL COMMENT 'the action table whose run carried this',
+  seq INT UNSIGNED NOT NULL COMMENT 'order of the items',
+  kind VARCHAR(16) NOT NULL COMMENT 'request (undecided if body.pending) | event | instance | byid | seen | fresh | state',
+  ts DATETIME(6) NULL COMMENT 'UTC',
+  instance VARCHAR(255) NULL,
+  request_id VARCHAR(255) NULL,
+  body MEDIUMTEXT NOT NULL COMMENT 'JSON read back by the next run',
+  PRIMARY KEY (target, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;

@@ -5,6 +5,8 @@
  * been added"; a checkpoint is written with the first batch that contains all actions added
  * before its mark, never earlier. So a run killed at any moment leaves checkpoints that only
  * cover committed rows, and a re-run from them gives exactly the rows of one clean run.
+ * `end({ rows, carry })` puts the run's last rows, its last checkpoints and the state it carries
+ * to the next run (see `Store.carried`) in one final transaction.
  *
  * @since 0.1.0
  * @module
@@ -12,6 +14,7 @@
 import type { OpenStackAction } from "@fleetlens/core/lite";
 import type { Checkpoint } from "./Checkpoint.js";
 import type { Store, WriteResult } from "./Store.js";
+import type { CarryItem } from "./Tables.js";
 
 /**
  * Options of {@link BatchWriter}.
@@ -75,14 +78,25 @@ export class BatchWriter {
     this.#marks.push({ pos: this.#pending.length, cp: checkpoint });
   }
 
-  /** Writes what is left (and, with `replace`, empties the table even when nothing was added). */
-  async end(): Promise<WriteTotals> {
-    if (this.#pending.length > 0 || this.#marks.length > 0 || this.#replace)
-      await this.#flush(this.#pending.length);
+  /**
+   * Writes what is left (and, with `replace`, empties the table even when nothing was added).
+   * `last.rows` go into that last transaction whatever the batch size, and `last.carry` replaces
+   * the stored carried state in it: so the rows decided at the end of a run, the checkpoints and
+   * the state carried to the next run are committed together or not at all.
+   */
+  async end(
+    last: {
+      readonly rows?: Iterable<OpenStackAction> | undefined;
+      readonly carry?: ReadonlyArray<CarryItem> | undefined;
+    } = {},
+  ): Promise<WriteTotals> {
+    if (last.rows !== undefined) for (const a of last.rows) this.#pending.push(a);
+    if (this.#pending.length > 0 || this.#marks.length > 0 || this.#replace || last.carry !== undefined)
+      await this.#flush(this.#pending.length, last.carry);
     return { ...this.#totals, rejections: this.#rejections };
   }
 
-  async #flush(n: number): Promise<void> {
+  async #flush(n: number, carry?: ReadonlyArray<CarryItem>): Promise<void> {
     const rows = this.#pending.slice(0, n);
     const byPath = new Map<string, Checkpoint>();
     const rest: Array<{ pos: number; cp: Checkpoint }> = [];
@@ -92,6 +106,7 @@ export class BatchWriter {
     }
     const r: WriteResult = await this.#store.writeBatch(rows, [...byPath.values()], {
       replace: this.#replace,
+      ...(carry === undefined ? {} : { carry }),
     });
     this.#replace = false;
     this.#pending = this.#pending.slice(n);

@@ -1,13 +1,18 @@
 /**
  * The store: where OpenStack actions go. {@link open} takes a sink URL (see `Url.ts`) and gives a
  * {@link Store} with the same contract on every backend:
- * - `ensureSchema(table, kind)` creates the action table and the checkpoint table if missing and
- *   makes `table` the target (done on first write with the kind's default table otherwise);
- * - `writeBatch(rows, checkpoints, { replace })` writes one batch in ONE transaction: the rows
- *   (duplicates of `(instance, action, ts)` ignored), then the checkpoints; with `replace`, the
- *   table and its checkpoints are emptied first in the same transaction. A batch is all or
- *   nothing, so a run killed mid-batch leaves the previous batch's rows and checkpoints;
+ * - `ensureSchema(table, kind)` creates the action table, the checkpoint table and the carry table
+ *   if missing and makes `table` the target (done on first write with the kind's default table
+ *   otherwise);
+ * - `writeBatch(rows, checkpoints, { replace, carry })` writes one batch in ONE transaction: the
+ *   rows (duplicates of `(instance, action, ts)` ignored), then the checkpoints, then, when `carry`
+ *   is given, the target's carried state replaced by it; with `replace`, the table, its
+ *   checkpoints and its carried state are emptied first in the same transaction. A batch is all or
+ *   nothing, so a run killed mid-batch leaves the previous batch's rows, checkpoints and carried
+ *   state;
  * - `checkpoint(path)` the stored checkpoint for an input file of the target table, or null;
+ * - `carried()` the target's carried state (what the last run that wrote one left undecided), in
+ *   order;
  * - `count()`, `rows()` read back; `deleteBefore(ms)` drops old rows (retention);
  * - `close()` releases the connection. All failures reject with a {@link StoreError}.
  *
@@ -20,7 +25,7 @@
 import type { OpenStackAction } from "@fleetlens/core/lite";
 import type { Checkpoint } from "./Checkpoint.js";
 import { StoreError } from "./errors.js";
-import type { ActionKind } from "./Tables.js";
+import type { ActionKind, CarryItem } from "./Tables.js";
 import { parseSinkUrl, redactUrl } from "./Url.js";
 
 /**
@@ -46,8 +51,10 @@ export interface WriteResult {
  * @category models
  */
 export interface WriteOptions {
-  /** Empty the target table and its checkpoints first, in the same transaction. Default false. */
+  /** Empty the target table, its checkpoints and its carried state first, in the same transaction. Default false. */
   readonly replace?: boolean | undefined;
+  /** Replace the target's carried state with these items (an empty list clears it). Default: leave it. */
+  readonly carry?: ReadonlyArray<CarryItem> | undefined;
 }
 
 /**
@@ -69,6 +76,8 @@ export interface Store {
     options?: WriteOptions,
   ): Promise<WriteResult>;
   checkpoint(path: string): Promise<Checkpoint | null>;
+  /** The target's carried state, in the order it was written (empty when none; always for a stream). */
+  carried(): Promise<ReadonlyArray<CarryItem>>;
   count(): Promise<number>;
   /** Every stored row of the target table, ordered by ts, instance, action. */
   rows(): Promise<ReadonlyArray<OpenStackAction>>;

@@ -1,7 +1,7 @@
 /**
  * Table layout shared by the SQL backends: the action table (one per mode, name configurable),
- * the checkpoint table `fleetlens_checkpoints`, and the conversion of an {@link OpenStackAction} to
- * a row and back.
+ * the checkpoint table `fleetlens_checkpoints`, the carry table `fleetlens_carry`, and the
+ * conversion of an {@link OpenStackAction} to a row and back.
  *
  * Decisions:
  * - **One row per (instance, action, ts).** The seed's unique key; re-runs insert nothing twice.
@@ -48,6 +48,31 @@ export const defaultTables: Readonly<Record<ActionKind, string>> = {
 export const checkpointTable = "fleetlens_checkpoints";
 
 /**
+ * The table of state carried from one run to the next (requests still undecided at the end of a
+ * run, and what they need; see `ActionDeriver.suspend` in @fleetlens/core), keyed by target table.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const carryTable = "fleetlens_carry";
+
+/**
+ * One item of carried state: `body` is what the deriver reads back; `kind`, `ts` (epoch ms),
+ * `instance` and `requestId` are stored in their own columns for people looking at the table
+ * (NULL there when too long for the column or, for `ts`, outside the DATETIME range).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface CarryItem {
+  readonly kind: string;
+  readonly ts: number | null;
+  readonly instance: string | null;
+  readonly requestId: string | null;
+  readonly body: string;
+}
+
+/**
  * Column widths (characters). A value that does not fit rejects its row.
  *
  * @since 0.1.0
@@ -66,7 +91,7 @@ export const widths = {
 
 /**
  * Checks a table name: a plain identifier (`[A-Za-z_][A-Za-z0-9_]*`, at most 64 characters, not
- * the checkpoint table). Returns the name, or a {@link StoreError} with reason `BadTable`.
+ * the checkpoint or carry table). Returns the name, or a {@link StoreError} with reason `BadTable`.
  *
  * @since 0.1.0
  * @category constructors
@@ -76,8 +101,8 @@ export const validateTable = (sink: string, table: string): string | StoreError 
     ? "letters, digits and _ only, not starting with a digit"
     : table.length > 64
       ? "at most 64 characters"
-      : table.toLowerCase() === checkpointTable
-        ? "reserved for checkpoints"
+      : table.toLowerCase() === checkpointTable || table.toLowerCase() === carryTable
+        ? "reserved for checkpoints and carried state"
         : null;
   return detail === null ? table : new StoreError({ sink, reason: { _tag: "BadTable", table, detail } });
 };
@@ -280,6 +305,72 @@ export const mysqlCheckpointTable = (
   updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6),
   PRIMARY KEY (target, path_hash)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation}`;
+
+/**
+ * MySQL/MariaDB DDL for the carry table.
+ *
+ * @since 0.2.0
+ * @category sql
+ */
+export const mysqlCarryTable = (
+  collation = "utf8mb4_bin",
+): string => `CREATE TABLE IF NOT EXISTS \`${carryTable}\` (
+  target VARCHAR(64) NOT NULL COMMENT 'the action table whose run carried this',
+  seq INT UNSIGNED NOT NULL COMMENT 'order of the items',
+  kind VARCHAR(16) NOT NULL COMMENT 'request (undecided if body.pending) | event | instance | byid | seen | fresh | state',
+  ts DATETIME(6) NULL COMMENT 'UTC',
+  instance VARCHAR(${widths.instance}) NULL,
+  request_id VARCHAR(${widths.requestId}) NULL,
+  body MEDIUMTEXT NOT NULL COMMENT 'JSON read back by the next run',
+  PRIMARY KEY (target, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation}`;
+
+/**
+ * SQLite DDL for the carry table.
+ *
+ * @since 0.2.0
+ * @category sql
+ */
+export const sqliteCarryTable = `CREATE TABLE IF NOT EXISTS ${carryTable} (
+  target TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  ts TEXT,
+  instance TEXT,
+  request_id TEXT,
+  body TEXT NOT NULL,
+  PRIMARY KEY (target, seq)
+)`;
+
+/**
+ * A carry item as column values: `[kind, ts, instance, request_id, body]`.
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const carryRow = (
+  c: CarryItem,
+): readonly [string, string | null, string | null, string | null, string] => [
+  c.kind,
+  c.ts === null ? null : formatDateTime(c.ts),
+  fits(c.instance, widths.instance) ? c.instance : null,
+  fits(c.requestId, widths.requestId) ? c.requestId : null,
+  c.body,
+];
+
+/**
+ * A carry table row back to an item.
+ *
+ * @since 0.2.0
+ * @category conversions
+ */
+export const carryOf = (r: Record<string, unknown>): CarryItem => ({
+  kind: String(r.kind),
+  ts: r.ts === null || r.ts === undefined ? null : parseDateTime(String(r.ts)),
+  instance: r.instance === null || r.instance === undefined ? null : String(r.instance),
+  requestId: r.request_id === null || r.request_id === undefined ? null : String(r.request_id),
+  body: String(r.body),
+});
 
 /**
  * SQLite DDL for an action table (same columns; times as TEXT).

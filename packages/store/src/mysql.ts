@@ -1,7 +1,8 @@
 /**
  * The MySQL/MariaDB backend (mysql2, one connection, operations serialised). Each batch is one
  * transaction: `INSERT IGNORE` in multi-row statements of up to 500 rows, then the checkpoints
- * (`INSERT … ON DUPLICATE KEY UPDATE`), then COMMIT; any failure rolls the whole batch back.
+ * (`INSERT … ON DUPLICATE KEY UPDATE`), then the carried state (deleted and written anew in
+ * multi-row statements), then COMMIT; any failure rolls the whole batch back.
  *
  * @since 0.1.0
  * @module
@@ -15,6 +16,9 @@ import { StoreError, type StoreErrorReason } from "./errors.js";
 import type { Store, WriteOptions, WriteResult } from "./Store.js";
 import {
   type ActionKind,
+  carryOf,
+  carryRow,
+  carryTable,
   checkpointOf,
   checkpointTable,
   columns,
@@ -22,6 +26,7 @@ import {
   defaultTables,
   fromRow,
   mysqlActionTable,
+  mysqlCarryTable,
   mysqlCheckpointTable,
   type Row,
   toRow,
@@ -148,6 +153,7 @@ export const openMysql = async (
     }
     await conn.query(mysqlActionTable(checked, collation));
     await conn.query(mysqlCheckpointTable(collation));
+    await conn.query(mysqlCarryTable(collation));
     target = checked;
     ready = true;
   };
@@ -181,6 +187,7 @@ export const openMysql = async (
       if (options.replace === true) {
         await conn.query(`DELETE FROM \`${target}\``);
         await conn.query(`DELETE FROM \`${checkpointTable}\` WHERE target = ?`, [target]);
+        await conn.query(`DELETE FROM \`${carryTable}\` WHERE target = ?`, [target]);
       }
       for (let i = 0; i < rows.length; i += CHUNK) {
         const part = rows.slice(i, i + CHUNK);
@@ -195,6 +202,19 @@ export const openMysql = async (
              byte_offset = VALUES(byte_offset), head_length = VALUES(head_length), head_hash = VALUES(head_hash)`,
           [target, pathKey(c.path), c.path, c.dev, c.ino, c.offset, c.headLength, c.headHash],
         );
+      }
+      const carry = options.carry;
+      if (carry !== undefined) {
+        await conn.query(`DELETE FROM \`${carryTable}\` WHERE target = ?`, [target]);
+        for (let i = 0; i < carry.length; i += CHUNK) {
+          const part = carry.slice(i, i + CHUNK);
+          await conn.query(
+            `INSERT INTO \`${carryTable}\` (target, seq, kind, ts, instance, request_id, body) VALUES ${part
+              .map(() => "(?, ?, ?, ?, ?, ?, ?)")
+              .join(", ")}`,
+            part.flatMap((c, k) => [target, i + k, ...carryRow(c)]),
+          );
+        }
       }
       await conn.commit();
     } catch (e) {
@@ -222,6 +242,15 @@ export const openMysql = async (
         );
         const r = (rows as Record<string, unknown>[])[0];
         return r === undefined ? null : checkpointOf(r);
+      }),
+    carried: () =>
+      serial(async () => {
+        await ready_();
+        const [rows] = await conn.query(
+          `SELECT kind, ts, instance, request_id, body FROM \`${carryTable}\` WHERE target = ? ORDER BY seq`,
+          [target],
+        );
+        return (rows as Record<string, unknown>[]).map(carryOf);
       }),
     count: () =>
       serial(async () => {

@@ -1,6 +1,7 @@
 /**
  * The SQLite backend (better-sqlite3, synchronous, WAL journal). Each batch is one
- * `BEGIN IMMEDIATE … COMMIT`; rows go in with `INSERT … ON CONFLICT DO NOTHING`.
+ * `BEGIN IMMEDIATE … COMMIT`; rows go in with `INSERT … ON CONFLICT DO NOTHING`, then the
+ * checkpoints, then the carried state (deleted and written anew).
  *
  * @since 0.1.0
  * @module
@@ -13,6 +14,10 @@ import { StoreError, type StoreErrorReason } from "./errors.js";
 import type { Store, WriteOptions, WriteResult } from "./Store.js";
 import {
   type ActionKind,
+  type CarryItem,
+  carryOf,
+  carryRow,
+  carryTable,
   checkpointOf,
   checkpointTable,
   columns,
@@ -21,6 +26,7 @@ import {
   fromRow,
   type Row,
   sqliteActionTable,
+  sqliteCarryTable,
   sqliteCheckpointTable,
   toRow,
   validateTable,
@@ -82,6 +88,7 @@ export const openSqlite = async (
     if (checked instanceof StoreError) throw checked;
     db.exec(sqliteActionTable(checked));
     db.exec(sqliteCheckpointTable);
+    db.exec(sqliteCarryTable);
     target = checked;
     insert = db.prepare(
       `INSERT INTO "${checked}" (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")}) ON CONFLICT DO NOTHING`,
@@ -93,10 +100,16 @@ export const openSqlite = async (
   };
 
   const write = db.transaction(
-    (rows: ReadonlyArray<Row>, cps: ReadonlyArray<Checkpoint>, replace: boolean): number => {
+    (
+      rows: ReadonlyArray<Row>,
+      cps: ReadonlyArray<Checkpoint>,
+      replace: boolean,
+      carry: ReadonlyArray<CarryItem> | undefined,
+    ): number => {
       if (replace) {
         db.prepare(`DELETE FROM "${target}"`).run();
         db.prepare(`DELETE FROM ${checkpointTable} WHERE target = ?`).run(target);
+        db.prepare(`DELETE FROM ${carryTable} WHERE target = ?`).run(target);
       }
       let inserted = 0;
       for (const r of rows) inserted += insert!.run(...r).changes;
@@ -109,6 +122,15 @@ export const openSqlite = async (
       );
       for (const c of cps) {
         upsert.run(target, pathKey(c.path), c.path, c.dev, c.ino, c.offset, c.headLength, c.headHash);
+      }
+      if (carry !== undefined) {
+        db.prepare(`DELETE FROM ${carryTable} WHERE target = ?`).run(target);
+        const put = db.prepare(
+          `INSERT INTO ${carryTable} (target, seq, kind, ts, instance, request_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        );
+        carry.forEach((c, i) => {
+          put.run(target, i, ...carryRow(c));
+        });
       }
       return inserted;
     },
@@ -136,7 +158,7 @@ export const openSqlite = async (
           if ("row" in r) rows.push(r.row);
           else if (++rejected <= 10) rejections.push(r.reject);
         }
-        const inserted = write.immediate(rows, checkpoints, options.replace === true);
+        const inserted = write.immediate(rows, checkpoints, options.replace === true, options.carry);
         return { inserted, duplicates: rows.length - inserted, rejected, rejections };
       }),
     checkpoint: (path: string) =>
@@ -146,6 +168,17 @@ export const openSqlite = async (
           .prepare(`SELECT * FROM ${checkpointTable} WHERE target = ? AND path_hash = ?`)
           .get(target, pathKey(path)) as Record<string, unknown> | undefined;
         return r === undefined ? null : checkpointOf(r);
+      }),
+    carried: () =>
+      guard(() => {
+        ready_();
+        return (
+          db
+            .prepare(
+              `SELECT kind, ts, instance, request_id, body FROM ${carryTable} WHERE target = ? ORDER BY seq`,
+            )
+            .all(target) as Record<string, unknown>[]
+        ).map(carryOf);
       }),
     count: () =>
       guard(() => {

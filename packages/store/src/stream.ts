@@ -1,7 +1,7 @@
 /**
  * The dry-run sink: rows written to a stream as JSON Lines (the records' wire form, `ts` as ISO
  * text) or CSV (RFC 4180, one header line, `candidates` joined with `;`). Nothing is kept, no
- * duplicates are removed and there are no checkpoints.
+ * duplicates are removed and there are no checkpoints and no carried state.
  *
  * @since 0.1.0
  * @module
@@ -123,6 +123,7 @@ export const openStream = async (
       return { inserted: actions.length, duplicates: 0, rejected: 0, rejections: [] };
     },
     checkpoint: async () => null,
+    carried: async () => [],
     count: async () => written,
     rows: async () => {
       throw new StoreError({ sink, reason: { _tag: "Failed", detail: "a stream sink cannot be read back" } });

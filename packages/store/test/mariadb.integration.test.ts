@@ -94,6 +94,7 @@ describe("MariaDB store (real mariadbd)", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(await tablesIn("fleetlens_schema")).toEqual([
+      "fleetlens_carry",
       "fleetlens_checkpoints",
       "glance_image_action_log",
       "neutron_action_log",

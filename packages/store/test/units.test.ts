@@ -179,17 +179,24 @@ describe("readComplete", () => {
 
 describe("BatchWriter", () => {
   const recording = () => {
-    const batches: Array<{ rows: number; cps: Checkpoint[]; replace: boolean }> = [];
+    const batches: Array<{ rows: number; cps: Checkpoint[]; replace: boolean; carry?: readonly unknown[] }> =
+      [];
     const store: Store = {
       sink: "test",
       backend: "stream",
       table: "t",
       ensureSchema: async () => {},
       writeBatch: async (rows, cps = [], o = {}) => {
-        batches.push({ rows: rows.length, cps: [...cps], replace: o.replace === true });
+        batches.push({
+          rows: rows.length,
+          cps: [...cps],
+          replace: o.replace === true,
+          ...(o.carry === undefined ? {} : { carry: o.carry }),
+        });
         return { inserted: rows.length, duplicates: 0, rejected: 0, rejections: [] };
       },
       checkpoint: async () => null,
+      carried: async () => [],
       count: async () => 0,
       rows: async () => [],
       deleteBefore: async () => 0,
@@ -218,9 +225,10 @@ describe("BatchWriter", () => {
     ),
     fc.integer({ min: 1, max: 12 }),
     fc.boolean(),
+    fc.option(fc.record({ rows: fc.nat({ max: 30 }), carry: fc.nat({ max: 3 }) }), { nil: undefined }),
   ])(
-    "batches hold batchSize rows; each checkpoint is written with the first batch that contains every row added before it, never earlier",
-    async (ops, size, replace) => {
+    "batches hold batchSize rows; each checkpoint is written with the first batch that contains every row added before it, never earlier; end's last rows and carried state go in the last batch",
+    async (ops, size, replace, last) => {
       const { store, batches } = recording();
       const w = new BatchWriter(store, { batchSize: size, replace });
       let added = 0;
@@ -247,9 +255,33 @@ describe("BatchWriter", () => {
           w.mark(cp(op.mark, offset));
         }
       }
-      const t = await w.end();
-      expect(t.inserted).toBe(added);
+      const row = {
+        instance: "i",
+        action: "a",
+        ts: 0,
+        requestId: null,
+        userId: null,
+        projectId: null,
+        status: null,
+        derivation: "request" as const,
+      };
+      const carry = Array.from({ length: last?.carry ?? 0 }, (_, i) => ({
+        kind: "request",
+        ts: i,
+        instance: null,
+        requestId: null,
+        body: "{}",
+      }));
+      const t = await w.end(
+        last === undefined ? undefined : { rows: Array.from({ length: last.rows }, () => row), carry },
+      );
+      expect(t.inserted).toBe(added + (last?.rows ?? 0));
       expect(batches.slice(0, -1).every((b) => b.rows === size)).toBe(true);
+      expect(batches.slice(0, -1).every((b) => b.carry === undefined)).toBe(true);
+      if (last !== undefined) {
+        expect(batches.at(-1)!.carry).toEqual(carry);
+        expect(batches.at(-1)!.rows).toBeGreaterThanOrEqual(last.rows);
+      }
       expect(batches.filter((b) => b.replace).length).toBe(replace && batches.length > 0 ? 1 : 0);
       if (replace) expect(batches[0]?.replace).toBe(true);
       let committed = 0;

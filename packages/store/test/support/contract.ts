@@ -11,6 +11,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import {
   BatchWriter,
+  type CarryItem,
   deleteOlderThan,
   isStoreError,
   open,
@@ -295,6 +296,55 @@ export const storeContract = (backend: () => Backend): void => {
     });
   });
 
+  it("carried state: replaced in the batch's transaction, read back in order per target, cleared by replace, kept by a failing batch", async () => {
+    const { url, table } = await backend().fresh();
+    const other = `${table}_other`;
+    const dir = tmp();
+    const f = join(dir, "a.log");
+    writeFileSync(f, genLines(3, 6).text);
+    const item = (i: number, extra: Partial<CarryItem> = {}): CarryItem => ({
+      kind: i === 0 ? "state" : "request",
+      ts: Date.UTC(2026, 10, 21, 12, 0, i, 250) + 0.5,
+      instance: `0b4f6e1c-1111-4a8e-9d0e-00000000000${i}`,
+      requestId: i % 2 === 0 ? null : `req-${i}`,
+      body: JSON.stringify({ i, text: "ünïcode \u2028 'quote' \"dq\"" }),
+      ...extra,
+    });
+    const many = Array.from({ length: 1203 }, (_, i) => item(i));
+    await withStore(url, table, async (s) => {
+      expect(await s.carried()).toEqual([]);
+      const cur = await resume(f, null);
+      await s.writeBatch(genLines(2, 7).actions, [cur.at(10)], { carry: many });
+      expect(await s.carried()).toEqual(many);
+      // rows and checkpoints without `carry` leave it alone
+      await s.writeBatch(genLines(1, 8).actions, [cur.at(20)]);
+      expect((await s.carried()).length).toBe(many.length);
+      // a long instance and an out-of-range time are NULL in their columns; the body is kept
+      const odd = [item(1, { instance: "x".repeat(300), ts: Date.UTC(50000, 0, 1) })];
+      await s.writeBatch([], [], { carry: odd });
+      expect(await s.carried()).toEqual([{ ...odd[0]!, instance: null, ts: null }]);
+      // a failing batch writes neither its checkpoints nor its carried state
+      const broken = { ...cur.at(30), dev: null as unknown as string };
+      await s.writeBatch([], [broken], { carry: many }).catch(() => undefined);
+      expect((await s.carried()).length).toBe(1);
+      expect((await s.checkpoint(f))?.offset).toBe(20);
+    });
+    // another target has its own carried state
+    await withStore(url, other, async (s) => {
+      await s.writeBatch([], [], { carry: [item(2)] });
+      expect(await s.carried()).toEqual([item(2)]);
+    });
+    await withStore(url, table, async (s) => {
+      expect((await s.carried()).length).toBe(1);
+      await s.writeBatch([], [], { replace: true });
+      expect(await s.carried()).toEqual([]);
+      expect(await s.checkpoint(f)).toBeNull();
+      await s.writeBatch([], [], { carry: [] });
+      expect(await s.carried()).toEqual([]);
+    });
+    await withStore(url, other, async (s) => expect((await s.carried()).length).toBe(1));
+  });
+
   it("retention deletes exactly the rows older than N days", async () => {
     const b = backend();
     await fc.assert(
@@ -320,7 +370,15 @@ export const storeContract = (backend: () => Backend): void => {
 
   it("rejects a table name that is not an identifier, before touching the database", async () => {
     const { url } = await backend().fresh();
-    for (const bad of ["x; DROP TABLE y", "1abc", "a-b", "fleetlens_checkpoints", "a".repeat(65), ""]) {
+    for (const bad of [
+      "x; DROP TABLE y",
+      "1abc",
+      "a-b",
+      "fleetlens_checkpoints",
+      "fleetlens_carry",
+      "a".repeat(65),
+      "",
+    ]) {
       const s = await open(url, { table: bad });
       try {
         const e = await s.ensureSchema(bad).then(

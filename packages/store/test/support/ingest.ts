@@ -85,6 +85,7 @@ export const tracing = (
     return r;
   },
   checkpoint: (p) => store.checkpoint(p),
+  carried: () => store.carried(),
   count: () => store.count(),
   rows: () => store.rows(),
   deleteBefore: (ms) => store.deleteBefore(ms),

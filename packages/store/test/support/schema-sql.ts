@@ -1,5 +1,5 @@
-/** What db/schema.sql must hold: the store's own DDL for the three default tables and checkpoints. */
-import { defaultTables, mysqlActionTable, mysqlCheckpointTable } from "../../src/index.js";
+/** What db/schema.sql must hold: the store's own DDL for the three default tables, checkpoints and carried state. */
+import { defaultTables, mysqlActionTable, mysqlCarryTable, mysqlCheckpointTable } from "../../src/index.js";
 
 export const schemaSql = (): string =>
   [
@@ -10,6 +10,7 @@ export const schemaSql = (): string =>
     "-- utf8mb4_0900_bin. Generated from src/Tables.ts; test/schema.test.ts checks it matches.",
     "",
     ...Object.values(defaultTables).map((t) => `${mysqlActionTable(t, "utf8mb4_nopad_bin")};\n`),
-    `${mysqlCheckpointTable("utf8mb4_nopad_bin")};`,
+    `${mysqlCheckpointTable("utf8mb4_nopad_bin")};\n`,
+    `${mysqlCarryTable("utf8mb4_nopad_bin")};`,
     "",
   ].join("\n");
