@@ -48,7 +48,7 @@ export {
   pingArgs,
   rttStats,
 } from "./icmp.js";
-export { PROBE_KINDS } from "./kinds.js";
+export { BUILTIN_MODULE_NAMES, PROBE_KINDS } from "./kinds.js";
 export {
   classifyError,
   describeError,
@@ -59,6 +59,24 @@ export {
   sample,
   splitHostPort,
 } from "./metrics.js";
+export {
+  BUILTIN_MODULES,
+  type BuiltinModuleName,
+  decodeModules,
+  InvalidModule,
+  kindModule,
+  type ModuleError,
+  ModuleKindMismatch,
+  type ModuleMap,
+  moduleNames,
+  type ProbeModule,
+  type ProbeModuleOf,
+  type ResolvedModule,
+  resolveModule,
+  runModule,
+  UnknownModule,
+  withSettings,
+} from "./modules.js";
 export {
   type AnyProber,
   DEFAULT_TIMEOUT_MS,
@@ -97,6 +115,24 @@ export {
   memoryUsage,
   type Rejection,
 } from "./SnmpMath.js";
+export {
+  decodeSettings,
+  formatSettingsPath,
+  HostSettings,
+  HttpHeaderMatchSettings,
+  HttpSettings,
+  IcmpSettings,
+  type ModuleSettings,
+  SETTING_ALIASES,
+  SETTINGS,
+  type SettingsIssue,
+  SnmpSettings,
+  SnmpUserSettings,
+  settingKeys,
+  TcpQueryStepSettings,
+  TcpSettings,
+  TlsConfigSettings,
+} from "./settings.js";
 export {
   makeSnmpProbe,
   pollSnmp,
