@@ -3,6 +3,18 @@
  * nova-api and nova-compute logs (or glance-api / neutron-server logs), written idempotently to
  * SQLite or MySQL, or printed with --dry-run. Configuration comes from flags, a YAML file, or the
  * seed's environment variables (MODE, DSN, TABLE, API_LOG_PATTERN, …), in that order of precedence.
+ *
+ * Runs on growing logs (cron): each input file is read from its checkpoint, and a request whose
+ * row later lines could still change (a `POST …/action` whose compute evidence is not logged yet)
+ * is not written: the deriver's state at the end of the run (`ActionDeriver.suspend`: undecided
+ * requests and what they may still need) goes to the store's carry table in the same transaction
+ * as the checkpoints and the run's last rows, and the next run starts from it. So a run killed at
+ * any point leaves either the old checkpoints with the old carried state or the new with the new,
+ * and the table after any sequence of runs is the table of one run over the whole logs. Nothing
+ * waits for ever: a log counts as having reached now − --log-lag-sec, and at most
+ * {@link MAX_CARRIED} requests are carried. --dry-run and stream sinks keep no state and decide
+ * everything at the end of the run, as before; --replace reads every file from its start and
+ * clears the carried state with the table.
  */
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
@@ -23,11 +35,19 @@ import {
   zone,
 } from "@fleetlens/core";
 import { registry } from "@fleetlens/parsers";
-import { BatchWriter, type FileCursor, open, readComplete, resume, type Store } from "@fleetlens/store";
+import {
+  BatchWriter,
+  carryTable,
+  type FileCursor,
+  open,
+  readComplete,
+  resume,
+  type Store,
+} from "@fleetlens/store";
 import { Schema } from "effect";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { flag, type Io, type Parsed, str, strs } from "../framework.js";
-import { RecordWriter, reportStats, resolveFormat } from "../output.js";
+import { RecordWriter, reportStats, resolveFormat, statsLine } from "../output.js";
 import { loadYamlFile } from "../yaml.js";
 
 const Identifier = Schema.String.check(
@@ -36,6 +56,10 @@ const Identifier = Schema.String.check(
   ),
 );
 const Positive = Schema.Finite.check(Schema.isGreaterThan(0));
+const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0));
+
+/** Most requests carried from one run to the next; the oldest beyond it are decided with what is known. */
+export const MAX_CARRIED = 10_000;
 
 /** The whole configuration, after defaults, YAML, environment and flags are merged. */
 export const OpenStackConfig = Schema.Struct({
@@ -49,6 +73,7 @@ export const OpenStackConfig = Schema.Struct({
   batchSize: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 100_000 })),
   replace: Schema.Boolean,
   tz: Schema.String,
+  logLagSec: NonNegative,
 });
 export type OpenStackConfig = typeof OpenStackConfig.Type;
 
@@ -63,6 +88,7 @@ const DEFAULTS: Record<string, unknown> = {
   batchSize: 1000,
   replace: false,
   tz: "UTC",
+  logLagSec: 300,
 };
 
 const truthy = (name: string, v: string): boolean => {
@@ -142,6 +168,7 @@ export const resolveConfig = async (args: Parsed, env: NodeJS.ProcessEnv): Promi
   };
   num("derive-window-sec", "deriveWindowSec");
   num("batch-size", "batchSize");
+  num("log-lag-sec", "logLagSec");
   if (strs(args, "api").length) flags.api = strs(args, "api");
   if (strs(args, "compute").length) flags.compute = strs(args, "compute");
   const merged = { ...DEFAULTS, ...yaml, ...fromEnv(env), ...flags };
@@ -206,6 +233,16 @@ export const relevantComputeBytes = (b: Uint8Array, start: number, end: number):
   return within(close, end) && startsWith(b, close + 2, end, INSTANCE_BYTES);
 };
 
+/**
+ * The last line of each chunk is parsed whatever it says (a GET, a periodic task's line): its time
+ * tells the deriver how far that log has been read, so requests are not held for lines that will
+ * not come. (The parser hands the predicate the chunk it was given, and chunks end with a line.)
+ */
+const orLastOfChunk =
+  (relevant: (b: Uint8Array, start: number, end: number) => boolean) =>
+  (b: Uint8Array, start: number, end: number): boolean =>
+    end + 2 >= b.length || relevant(b, start, end);
+
 /** Records of a list of files, in order, from each file's checkpoint. */
 async function* records(
   sources: Source[],
@@ -229,7 +266,7 @@ async function* records(
     for await (const batch of parseStream(
       registry.openstack.create,
       chunks(),
-      { file: src.file, zone: options.zone, relevantBytes: options.relevantBytes },
+      { file: src.file, zone: options.zone, relevantBytes: orLastOfChunk(options.relevantBytes) },
       st,
       (s) => {
         if (errors.length < 20) errors.push({ file: src.file, ...s });
@@ -240,11 +277,16 @@ async function* records(
   }
 }
 
-/** Feed two time-ordered record streams to the deriver, merged by time. */
+/**
+ * Feed two time-ordered record streams to the deriver, merged by time. `closeAtEnd`: tell the
+ * deriver when a stream ends (its time then holds nothing back); not when the run will be continued,
+ * since the log goes on growing.
+ */
 const merge = async (
   api: AsyncGenerator<OsLogRecord[]>,
   compute: AsyncGenerator<OsLogRecord[]>,
   d: ActionDeriver,
+  closeAtEnd: boolean,
 ): Promise<void> => {
   const streams = [
     {
@@ -269,7 +311,7 @@ const merge = async (
       const n = await s.it.next();
       if (n.done) {
         s.done = true;
-        d.close(s.name);
+        if (closeAtEnd) d.close(s.name);
       } else {
         s.buf = n.value;
         s.i = 0;
@@ -310,13 +352,17 @@ export const actions = async (args: Parsed, io: Io): Promise<number> => {
   let store: Store | undefined;
   if (!dryRun) store = await open(cfg.dsn, { ...(cfg.table ? { table: cfg.table } : {}), kind: cfg.mode });
   try {
+    // A store that keeps checkpoints keeps the carried state too (a stream sink keeps neither).
+    const carrying = store !== undefined && store.backend !== "stream";
     const cursorOf = async (file: string): Promise<Source> => {
       try {
         await access(file, constants.R_OK);
       } catch (e) {
         throw new InputError({ file, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? e}` });
       }
-      return { file, cursor: store ? await resume(file, await store.checkpoint(file)) : undefined, end: 0 };
+      // --replace starts over: the table, its checkpoints and its carried state are emptied.
+      const saved = store && !cfg.replace ? await store.checkpoint(file) : null;
+      return { file, cursor: store ? await resume(file, saved) : undefined, end: 0 };
     };
     const apiSources = await Promise.all(apiFiles.map(cursorOf));
     const computeSources = await Promise.all(computeFiles.map(cursorOf));
@@ -330,19 +376,29 @@ export const actions = async (args: Parsed, io: Io): Promise<number> => {
     const encode = Schema.encodeSync(OpenStackAction);
     let pendingAdd: Promise<void> = Promise.resolve();
     let derived = 0;
-    const deriver = new ActionDeriver(
-      {
-        mode: cfg.mode,
-        includeDelete: cfg.includeDelete,
-        deriveWindowSec: cfg.deriveWindowSec,
-        expectCompute: cfg.mode === "vm" && computeFiles.length > 0,
-      },
-      (a) => {
-        derived++;
-        if (out) out.write(encode(a) as Record<string, unknown>);
-        else actions.push(a);
-      },
-    );
+    const carried = store && carrying && !cfg.replace ? await store.carried() : [];
+    let deriver: ActionDeriver;
+    try {
+      deriver = new ActionDeriver(
+        {
+          mode: cfg.mode,
+          includeDelete: cfg.includeDelete,
+          deriveWindowSec: cfg.deriveWindowSec,
+          expectCompute: cfg.mode === "vm" && computeFiles.length > 0,
+        },
+        (a) => {
+          derived++;
+          if (out) out.write(encode(a) as Record<string, unknown>);
+          else actions.push(a);
+        },
+        carried,
+      );
+    } catch (e) {
+      throw new InputError({
+        file: `${redactDsn(cfg.dsn)} ${carryTable}`,
+        reason: `${(e as Error).message} (--replace starts over without it)`,
+      });
+    }
     const flushActions = async () => {
       if (writer && actions.length >= cfg.batchSize) {
         const batch = actions.splice(0);
@@ -361,37 +417,44 @@ export const actions = async (args: Parsed, io: Io): Promise<number> => {
       wrap(records(apiSources, { zone: z, relevantBytes: relevantApiBytes }, stats, errors)),
       wrap(records(computeSources, { zone: z, relevantBytes: relevantComputeBytes }, stats, errors)),
       deriver,
+      !carrying,
     );
-    deriver.end();
     await pendingAdd;
     let totals = { inserted: 0, duplicates: 0, rejected: 0, rejections: [] as readonly string[] };
     if (writer) {
+      // What the streams' times decided cannot change: it may go in any batch.
       await writer.add(actions.splice(0));
+      let carry: ReturnType<ActionDeriver["suspend"]> | undefined;
+      if (carrying)
+        carry = deriver.suspend({ now: Date.now(), lagMs: cfg.logLagSec * 1000, maxCarried: MAX_CARRIED });
+      else deriver.end();
       // Checkpoints go with the last batch: every action derived from the lines read is in it or
-      // before it, so a run killed earlier re-reads those lines and duplicates are ignored.
+      // before it, so a run killed earlier re-reads those lines and duplicates are ignored. The
+      // rows decided at the end of the run and the state carried to the next go in that same
+      // transaction: they depend on where this run stopped reading.
       for (const s of [...apiSources, ...computeSources])
         if (s.cursor) writer.mark(s.cursor.at(Math.max(s.end, s.cursor.start)));
-      const t = await writer.end();
+      const t = await writer.end({ rows: actions.splice(0), carry });
       totals = {
         inserted: t.inserted,
         duplicates: t.duplicates,
         rejected: t.rejected,
         rejections: t.rejections,
       };
-    }
+    } else deriver.end();
     if (out) await out.end();
+    const d = deriver.stats();
     if (store)
       io.stderr.write(
-        `fleetlens: openstack actions: ${derived} action(s) derived, ${totals.inserted} inserted, ${totals.duplicates} already present${totals.rejected ? `, ${totals.rejected} rejected (first: ${totals.rejections[0]})` : ""}, into ${redactDsn(cfg.dsn)} ${store.table}\n`,
+        `fleetlens: openstack actions: ${derived} action(s) derived, ${totals.inserted} inserted, ${totals.duplicates} already present${totals.rejected ? `, ${totals.rejected} rejected (first: ${totals.rejections[0]})` : ""}${carrying ? `, ${d.carried} request(s) carried to the next run${d.overflow ? ` (${d.overflow} more decided early: at most ${MAX_CARRIED} are carried)` : ""}` : ""}, into ${redactDsn(cfg.dsn)} ${store.table}\n`,
       );
-    reportStats(
-      io,
-      str(args, "stats"),
-      "openstack",
-      apiFiles.length + computeFiles.length,
-      stats.value,
-      errors,
-    );
+    const files = apiFiles.length + computeFiles.length;
+    if (str(args, "stats") === "json") {
+      // The common stats line, plus what was carried between runs (DESIGN §2: more fields welcome).
+      const line = JSON.parse(statsLine("openstack", files, stats.value, errors)) as Record<string, unknown>;
+      line.carry = { resumed: d.resumed, carried: d.carried, overflow: d.overflow };
+      io.stderr.write(`${JSON.stringify(line)}\n`);
+    } else reportStats(io, str(args, "stats"), "openstack", files, stats.value, errors);
     return 0;
   } finally {
     await store?.close();

@@ -11,7 +11,7 @@ const actionsCommand = defineCommand({
   summary:
     "Derive instance actions from nova-api and nova-compute logs (or glance / neutron) into SQLite or MySQL.",
   description:
-    "create = POST /servers; delete = DELETE /servers/{id} (with --include-delete); console = remote-consoles and the console actions; POST /servers/{id}/action is named from compute-side events with the same request id, else the nearest event for the instance within --derive-window-sec, else `unknown` with its candidates. Failed requests are recorded with their status. Rows are inserted idempotently (unique instance, action, ts) in batched transactions; a checkpoint per input file makes re-runs read only new lines (rotation and truncation are detected). Settings: flags > environment (MODE, DSN, TABLE, API_LOG_PATTERN, COMPUTE_LOG_PATTERN, GLANCE_LOG_PATTERN, NEUTRON_LOG_PATTERN, INCLUDE_DELETE, DERIVE_WINDOW_SEC) > --config YAML > defaults.",
+    "create = POST /servers; delete = DELETE /servers/{id} (with --include-delete); console = remote-consoles and the console actions; POST /servers/{id}/action is named from compute-side events with the same request id, else the nearest event for the instance within --derive-window-sec, else `unknown` with its candidates. Failed requests are recorded with their status. Rows are inserted idempotently (unique instance, action, ts) in batched transactions; a checkpoint per input file makes re-runs read only new lines (rotation and truncation are detected). A request later lines could still change (its compute evidence not logged yet) is carried to the next run instead of being written (in the fleetlens_carry table, in the transaction of the checkpoints), so runs from cron give the rows one run over the whole logs would; it waits until both logs have passed it by 2 x (window + 5) + 5 s, each log counting as having reached now - --log-lag-sec, and at most 10,000 are carried (the oldest beyond are written with what is known). Settings: flags > environment (MODE, DSN, TABLE, API_LOG_PATTERN, COMPUTE_LOG_PATTERN, GLANCE_LOG_PATTERN, NEUTRON_LOG_PATTERN, INCLUDE_DELETE, DERIVE_WINDOW_SEC) > --config YAML > defaults.",
   options: {
     api: {
       type: "string",
@@ -48,12 +48,20 @@ const actionsCommand = defineCommand({
     },
     replace: {
       type: "boolean",
-      description: "Empty the table first (the seed's behaviour), in the first batch's transaction.",
+      description:
+        "Start over (the seed's behaviour): read every file from its start and empty the table, its checkpoints and its carried requests in the first batch's transaction.",
+    },
+    "log-lag-sec": {
+      type: "string",
+      valueName: "N",
+      description:
+        "How late a line may reach the logs, by this machine's clock: a carried request waits at most this long past its time plus 2 x (window + 5) + 5 s [default: 300].",
     },
     "batch-size": { type: "string", valueName: "N", description: "Rows per transaction [default: 1000]." },
     "dry-run": {
       type: "boolean",
-      description: "Print the actions instead of writing them (ignores checkpoints).",
+      description:
+        "Print the actions instead of writing them (ignores checkpoints and carried requests, decides everything).",
     },
     config: {
       type: "string",
