@@ -31,4 +31,5 @@ export { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./records
 export { Packet, type PacketJson, Proto } from "./records/Packet.js";
 export { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
 export { ProcfsFile, ProcfsSample } from "./records/Procfs.js";
+export { SnmpType, SnmpVarbind, type SnmpVarbindJson } from "./records/Snmp.js";
 export { Socket, type SocketJson, SocketProcess } from "./records/Socket.js";

@@ -124,6 +124,7 @@ export type { Derivation, HttpRequest, OpenStackAction, OsLogRecord } from "./re
 export type { Packet, Proto } from "./records/Packet.js";
 export type { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
 export type { ProcfsFile, ProcfsSample } from "./records/Procfs.js";
+export type { SnmpType, SnmpVarbind, SnmpVarbindJson } from "./records/Snmp.js";
 export type { Socket, SocketProcess } from "./records/Socket.js";
 export * as Time from "./Time.js";
 export { formatIso, parseIso, UTC, type Zone, zone } from "./Time.js";
