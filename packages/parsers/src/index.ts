@@ -27,6 +27,7 @@ export * as pcap from "./pcap/index.js";
 export * as procNetTcp from "./proc-net-tcp/index.js";
 export * as procfs from "./procfs/index.js";
 export { isKind, KINDS, type Kind, registry, sniffKinds } from "./registry.js";
+export * as snmpwalk from "./snmpwalk/index.js";
 export * as ss from "./ss/index.js";
 export * as tcpdump from "./tcpdump/index.js";
 export type { Parser, ParserInfo, RecordName } from "./types.js";

@@ -24,6 +24,7 @@ export const KINDS = [
   "cisco-int-desc",
   "inventory",
   "openstack",
+  "snmpwalk",
   "procfs",
 ] as const;
 /** @since 0.1.0 @category registry */

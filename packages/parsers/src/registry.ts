@@ -20,6 +20,7 @@ import { parser as openstack } from "./openstack/index.js";
 import { parser as pcap } from "./pcap/index.js";
 import { parser as procNetTcp } from "./proc-net-tcp/index.js";
 import { parser as procfs } from "./procfs/index.js";
+import { parser as snmpwalk } from "./snmpwalk/index.js";
 import { parser as ss } from "./ss/index.js";
 import { parser as tcpdump } from "./tcpdump/index.js";
 import type { Parser } from "./types.js";
@@ -48,6 +49,7 @@ export const registry = {
   "cisco-int-desc": ciscoIntDesc,
   inventory,
   openstack,
+  snmpwalk,
   procfs,
 } satisfies Record<Kind, AnyParser>;
 

@@ -26,7 +26,8 @@ export type RecordName =
   | "InterfaceDescription"
   | "InventoryRow"
   | "OsLogRecord"
-  | "ProcfsSample";
+  | "ProcfsSample"
+  | "SnmpVarbind";
 
 /**
  * What a parser module says about itself, as jc's `info` block does: the CLI's help, the docs and

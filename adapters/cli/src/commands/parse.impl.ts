@@ -24,6 +24,7 @@ import {
   type ParseStats,
   ProcfsSample,
   parseStream,
+  SnmpVarbind,
   Socket,
   UsageError,
 } from "@fleetlens/core";
@@ -50,6 +51,7 @@ const recordSchemas = {
   InventoryRow,
   OsLogRecord,
   ProcfsSample,
+  SnmpVarbind,
 } satisfies Record<RecordName, Schema.Top>;
 
 /** Pick the kind of a file by sniffing its head. */
