@@ -36,6 +36,10 @@
  * - **Events are used once.** An event taken by one request (by request id or by time) is not
  *   evidence for another; an event carrying the request id of another known request is never
  *   evidence by time.
+ * - **Look-back.** A decision looks at most `2 × horizon + window` (less twice the jitter) back
+ *   from its request or event: older requests no longer own their request ids, older build and
+ *   migration markers and create claims no longer make spans. That is what the deriver keeps in
+ *   memory, so a decision never depends on when memory was swept.
  * - **A create's instance** is not in its URL: it is every instance whose compute records carry
  *   the create's request id (a multi-create gives one action per instance), else the first
  *   not-yet-claimed instance first seen in the window with a build marker (`Attempting claim`,
@@ -69,7 +73,8 @@
  *   the undecided requests with their candidate evidence would not be: a request read in the next
  *   run can need an event read in this one, the compute clock being behind, or a build span
  *   begun in it; and an undecided request's evidence can still be taken by a nearer request not
- *   yet read.) At `suspend`, settled means: due by both streams' times as during a run; named by
+ *   yet read.) Options other than the mode may change between runs (the state is data, not
+ *   decisions). At `suspend`, settled means: due by both streams' times as during a run; named by
  *   the URL (its row cannot change); or a `POST …/action` whose compute messages with its request
  *   id already name exactly one action (later messages can only be passed over, and events with
  *   its request id are evidence for no other request). Everything else is carried, with two
@@ -719,6 +724,8 @@ export class ActionDeriver {
   private readonly expectCompute: boolean;
   private readonly maxPending: number;
   private readonly horizonMs: number;
+  /** How far back of the oldest undecided request a sweep keeps everything: 2 × horizon + window. */
+  private readonly keepMs: number;
   private readonly route: (method: string, path: string) => Route | undefined;
   private readonly pending: Req[] = [];
   private readonly insts = new Map<string, Inst>();
@@ -770,6 +777,7 @@ export class ActionDeriver {
     this.expectCompute = this.mode === "vm" && (options.expectCompute ?? true);
     const h = this.windowMs + this.jitterMs;
     this.horizonMs = this.mode === "vm" ? 2 * h + this.jitterMs : this.jitterMs;
+    this.keepMs = 2 * this.horizonMs + this.windowMs;
     this.route = this.mode === "vm" ? routeNova : this.mode === "glance" ? routeGlance : routeNeutron;
     if (carried.length > 0) this.restore(carried);
   }
@@ -1322,7 +1330,7 @@ export class ActionDeriver {
       if (!informs(e)) continue;
       if (e.reqId !== null) {
         const owner = this.reqIndex.get(e.reqId);
-        if (owner !== undefined && owner !== req) continue;
+        if (owner !== undefined && owner !== req && this.recent(owner.ts, req.ts)) continue;
       }
       if (e.state !== null && this.isNoise(st, sorted, e)) continue;
       const d = Math.abs(e.ts - req.ts);
@@ -1340,11 +1348,24 @@ export class ActionDeriver {
     return evs;
   }
 
-  /** A lifecycle event inside a build or migration span of its instance (events sorted). */
+  /**
+   * Whether something at `ts` may be looked at by a decision about a request at `ref` (or an event
+   * at `ref`): within what a sweep always keeps while that request is undecided (see sweep), so
+   * that when sweeps happen never changes a decision (nor, so, where one run stopped and the next
+   * began).
+   */
+  private recent(ts: number, ref: number): boolean {
+    return ts >= ref - this.keepMs + 2 * this.jitterMs;
+  }
+
+  /**
+   * A lifecycle event inside a build or migration span of its instance (events sorted). Spans that
+   * began more than the sweep's look-back before the event are not looked at (see recent()).
+   */
   private isNoise(st: Inst, sorted: ReadonlyArray<Ev>, e: Ev): boolean {
     const t = e.ts;
     const slack = this.slackMs;
-    if (!Number.isNaN(st.created) && t >= st.created - this.jitterMs) {
+    if (!Number.isNaN(st.created) && this.recent(st.created, t) && t >= st.created - this.jitterMs) {
       // From the create request (API clock) to the first build end after it.
       let end = st.created + this.windowMs + this.jitterMs;
       for (const x of sorted)
@@ -1358,7 +1379,7 @@ export class ActionDeriver {
     let cap = 0;
     for (const x of sorted) {
       const mark = x.mark;
-      if (mark === null) continue;
+      if (mark === null || !this.recent(x.ts, t)) continue;
       if (mark === "busy") {
         if (Math.abs(x.ts - t) <= slack) return true;
         continue;
@@ -1400,7 +1421,7 @@ export class ActionDeriver {
         for (const e of evs)
           if (this.inWindow(req, e.ts) && !found.includes(e.instance)) {
             const st = this.inst(e.instance);
-            if (st.createClaimed) continue;
+            if (st.createClaimed && this.recent(st.created, req.ts)) continue;
             found.push(e.instance);
           }
     }
@@ -1408,10 +1429,11 @@ export class ActionDeriver {
       let best: Fresh | null = null;
       for (const f of this.fresh) {
         if (!this.inWindow(req, f.ts)) continue;
-        if (this.insts.get(f.instance)?.createClaimed) continue;
+        const claimed = this.insts.get(f.instance);
+        if (claimed?.createClaimed && this.recent(claimed.created, req.ts)) continue;
         if (f.reqId !== null) {
           const owner = this.reqIndex.get(f.reqId);
-          if (owner !== undefined && owner !== req) continue;
+          if (owner !== undefined && owner !== req && this.recent(owner.ts, req.ts)) continue;
         }
         if (best === null || f.ts < best.ts || (f.ts === best.ts && f.instance < best.instance)) best = f;
       }
@@ -1451,7 +1473,7 @@ export class ActionDeriver {
       for (const [id, x] of this.seen) if (x.t < forgotten) this.seen.delete(id);
     }
     // Requests may compete for events up to 2 × (window + jitter) from each other; spans need a window more.
-    const cutoff = base - 2 * this.horizonMs - this.windowMs;
+    const cutoff = base - this.keepMs;
     for (const [id, st] of this.insts) {
       if (st.lastTs < cutoff && (st.reqs.length === 0 || st.reqs[st.reqs.length - 1]!.ts < cutoff)) {
         this.insts.delete(id);

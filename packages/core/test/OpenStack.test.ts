@@ -784,6 +784,31 @@ describe("across runs (suspend, then a new deriver from the carried state)", () 
     expect(create(3700)).toEqual([VM]);
   });
 
+  it("when memory is swept changes no decision (an event carrying an old request's id)", () => {
+    const rA = rid();
+    const recs = {
+      api: [action(T0, rA), api(T0 + 600 * S, "GET", `/v2.1/${P}/servers/detail`), action(T0 + 1200 * S)],
+      compute: [
+        cmp(T0 + 2 * S, "Pausing", rA),
+        cmp(T0 + 600 * S, "Running periodic task", null, null),
+        cmp(T0 + 1201 * S, "VM Migration completed (Lifecycle Event)", rA, VM, "Migration completed"),
+      ],
+    };
+    // One deriver throughout (too few records for a sweep) …
+    const once = run(recs.api, recs.compute);
+    // … and two runs, the first ending (and sweeping) after A is decided, before B is read.
+    const twice: OpenStackAction[] = [];
+    const d1 = new ActionDeriver({}, (a) => twice.push(a));
+    for (const x of mergeByTime(recs.api.slice(0, 2), recs.compute.slice(0, 2)))
+      x.side === 0 ? d1.api(x.record) : d1.compute(x.record);
+    const d2 = new ActionDeriver({}, (a) => twice.push(a), stored(d1.suspend({})));
+    for (const x of mergeByTime(recs.api.slice(2), recs.compute.slice(2)))
+      x.side === 0 ? d2.api(x.record) : d2.compute(x.record);
+    d2.end();
+    expect(names(once)).toEqual(["pause", "live-migration"]);
+    expect(twice.sort(compareActions)).toEqual(once);
+  });
+
   const arbSplits = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 6 });
 
   test.prop([arbGen, arbSplits, arbSplits, fc.boolean()], { numRuns: 150 })(
