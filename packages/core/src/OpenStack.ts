@@ -68,8 +68,9 @@
  *   `2 × horizon + window` (which may still be evidence, noise spans or create sightings for
  *   undecided or future requests, claimed flags included), the instances seen in
  *   `seenRetentionSec` and both streams' times. So a run that resumes is the run that stopped,
- *   and since decisions do not depend on how the two streams interleave, a sequence of runs over
- *   successive appends derives exactly what one run over the whole logs derives. (Carrying only
+ *   and since decisions do not depend on how the two streams interleave (each still in its own
+ *   time order) nor on when memory is swept, a sequence of runs over successive appends derives
+ *   exactly what one run over the whole logs derives (`maxPending` and the bounds below aside). (Carrying only
  *   the undecided requests with their candidate evidence would not be: a request read in the next
  *   run can need an event read in this one, the compute clock being behind, or a build span
  *   begun in it; and an undecided request's evidence can still be taken by a nearer request not
