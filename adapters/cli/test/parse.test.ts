@@ -49,7 +49,8 @@ describe("fleetlens parse", () => {
     const csv = (await cli(["parse", "last", "-", "--format", "csv"], { stdin: text })).stdout
       .trim()
       .split("\n");
-    expect(csv[0]).toBe("kind,user,line,host,start,end,endReason,durationSeconds,addr");
+    // every field of the record type, optional ones (failed: btmp only) included
+    expect(csv[0]).toBe("kind,user,line,host,start,end,endReason,durationSeconds,addr,failed");
     expect(csv).toHaveLength(5);
     const table = (await cli(["parse", "last", "-"], { stdin: text, tty: true, env: { NO_COLOR: "1" } }))
       .stdout;
@@ -73,6 +74,26 @@ describe("fleetlens parse", () => {
     expect(socks[0]).toMatchObject({ state: "ESTAB", local: "127.0.0.1", lport: 8080, recvQ: 1000 });
     expect(socks[0]!.process).toEqual({ name: "python3", pid: 12838, fd: 8 });
     expect(socks[1]).toMatchObject({ local: "::1", lport: 47158, peer: "::1", pport: 8443, process: null });
+  });
+
+  it("csv columns are the record type's fields, so an optional field absent at first is not lost", async () => {
+    const f = join(tmp, "walk.txt");
+    writeFileSync(
+      f,
+      [
+        ".1.3.6.1.2.1.1.5.0 = STRING: \"lab05\"",
+        ".1.3.6.1.4.1.2021.4.5.0 = INTEGER: 2048000 kB",
+        ".1.3.6.1.2.1.2.2.1.8.2 = INTEGER: up(1)",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli(["parse", "snmpwalk", f, "--format", "csv"]);
+    expect(r.code).toBe(0);
+    const [head, ...rows] = r.stdout.trim().split("\n");
+    const cols = head!.split(",");
+    expect(cols).toEqual(expect.arrayContaining(["oid", "type", "value", "unit", "label"]));
+    expect(rows[1]!.split(",")[cols.indexOf("unit")]).toBe("kB");
+    expect(rows[2]!.split(",")[cols.indexOf("label")]).toBe("up");
   });
 
   it("a file of no known kind exits 1 under auto", async () => {

@@ -108,13 +108,20 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     throw new UsageError({ reason: `parse: unknown kind "${kindArg}" (known: ${KINDS.join(", ")}, auto)` });
   const base = { ...parseOptionsFrom(args), ...(flag(args, "failed") ? { failed: true } : {}) };
   const format = resolveFormat(str(args, "format"), io);
-  const writer = new RecordWriter(io, format);
+  const kinds: Kind[] = [];
+  for (const file of files) kinds.push(kindArg === "auto" ? await sniffFile(file) : kindArg);
+  const kindsSeen = new Set<string>(kinds);
+  // csv and table columns: every field of the record type (optional ones too), when there is one
+  const only = kindsSeen.size === 1 ? recordSchemas[registry[kinds[0] as Kind].info.record] : undefined;
+  const writer = new RecordWriter(
+    io,
+    format,
+    only && "fields" in only ? Object.keys(only.fields) : undefined,
+  );
   let total = emptyStats();
   const errors: FileParse["errors"] = [];
-  const kindsSeen = new Set<string>();
-  for (const file of files) {
-    const kind = kindArg === "auto" ? await sniffFile(file) : kindArg;
-    kindsSeen.add(kind);
+  for (const [i, file] of files.entries()) {
+    const kind = kinds[i] as Kind;
     const encode = Schema.encodeSync(
       recordSchemas[registry[kind].info.record] as Schema.Codec<unknown, unknown>,
     );
