@@ -81,7 +81,7 @@ describe("fleetlens parse", () => {
     writeFileSync(
       f,
       [
-        ".1.3.6.1.2.1.1.5.0 = STRING: \"lab05\"",
+        '.1.3.6.1.2.1.1.5.0 = STRING: "lab05"',
         ".1.3.6.1.4.1.2021.4.5.0 = INTEGER: 2048000 kB",
         ".1.3.6.1.2.1.2.2.1.8.2 = INTEGER: up(1)",
         "",
