@@ -249,7 +249,19 @@ describe("proc-net-tcp against the real kernel tables (loopback)", () => {
   it("agrees with ss -tane on state, queues and inode for every socket opened here", () => {
     const proc = [...parseProcNetTcp(text.tcp!).records, ...parseProcNetTcp(text.tcp6!).records];
     const ss = parseSs(ssTcp).records;
-    const mine = proc.filter((r) => ports.some((p) => r.lport === p.port || r.pport === p.port));
+    // Whole 4-tuples and listeners by address: other tests running at the same time (or their
+    // TIME_WAIT leftovers) may use the same port numbers.
+    const mine = proc.filter(
+      (r) =>
+        ports.some((p) => r.local === p.host && r.lport === p.port && r.state === "LISTEN") ||
+        pairs.some(
+          (p) =>
+            r.local === p.host &&
+            r.peer === p.host &&
+            ((r.lport === p.clientPort && r.pport === p.serverPort) ||
+              (r.lport === p.serverPort && r.pport === p.clientPort)),
+        ),
+    );
     expect(mine.length).toBe(pairs.length * 2 + ports.length);
     for (const p of mine) {
       const s = ss.filter((x) => x.inode === p.inode);
