@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Makes sure the real tools the tests use as oracles are on the machine: tcpdump, util-linux's
 // `last` and `utmpdump`, iproute2's `ss`, MariaDB's server, ISC dhcpd, the real oslo.log, snmpd and
-// snmpget, ping, openssl. On a
+// snmpget, ping, openssl, promtool. On a
 // fresh Debian/Ubuntu machine as root it installs the missing ones with apt-get (what CI does);
 // otherwise it says exactly what to install and exits 1.
 import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 
 // Each entry: a shell test that succeeds when the tool is there -> the Debian package with it.
 const onPath = (cmd) => `command -v ${cmd} || test -x /usr/sbin/${cmd} || test -x /sbin/${cmd}`;
@@ -25,6 +26,8 @@ const tools = {
   ping: "iputils-ping",
   // Self-signed certificates for the TLS probes' test servers.
   openssl: "openssl",
+  // `promtool check metrics`: the oracle for every Prometheus exposition we write.
+  promtool: "prometheus",
 };
 // The openstack parser's oracle: Debian's python with the real oslo.log writes the reference lines.
 const checks = [
@@ -42,11 +45,21 @@ const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 if (isRoot && has("apt-get")) {
   console.error(`ensure-tools: installing ${missing.join(" ")} with apt-get`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
-    stdio: "inherit",
-    env,
-  });
+  // The packages bring daemons (mariadb, snmpd, prometheus, dhcpd) whose install scripts would
+  // start them listening on every interface: the tests start their own on 127.0.0.1, so no
+  // service may start during the install (policy-rc.d exit 101 = action forbidden).
+  const policy = "/usr/sbin/policy-rc.d";
+  const ours = !existsSync(policy);
+  if (ours) writeFileSync(policy, "#!/bin/sh\nexit 101\n", { mode: 0o755 });
+  try {
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], {
+      stdio: "inherit",
+      env,
+    });
+  } finally {
+    if (ours) rmSync(policy, { force: true });
+  }
   process.exit(0);
 }
 console.error(

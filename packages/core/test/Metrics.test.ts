@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { fc, test } from "@fast-check/vitest";
 import type { LicenceEvent, LmstatRecord } from "@fleetlens/core";
 import { describe, expect, it } from "vitest";
@@ -101,47 +102,49 @@ describe("usageSamples", () => {
   });
 });
 
+/** lmstat -a records of two servers, a vendor daemon, a counted and an uncounted feature, checkouts. */
+const recs: LmstatRecord[] = [
+  {
+    type: "server",
+    host: "lic1.example.com",
+    port: 27000,
+    status: "UP",
+    role: "MASTER",
+    version: "v11.19.6",
+    error: null,
+  },
+  {
+    type: "server",
+    host: "lic2",
+    port: null,
+    status: "DOWN",
+    role: null,
+    version: null,
+    error: "Cannot connect",
+  },
+  { type: "vendor", vendor: "MLM", status: "UP", version: "v11.19.6", error: null },
+  { type: "feature", feature: "MATLAB", issued: 10, inUse: 3, error: null },
+  { type: "feature", feature: "node", issued: null, inUse: null, error: null },
+  ...[2, 1].map(
+    (n, i): LmstatRecord => ({
+      type: "checkout",
+      feature: "MATLAB",
+      user: "u1",
+      host: "h",
+      display: null,
+      version: "v52",
+      server: "lic1",
+      port: 27000,
+      handle: String(401 + i),
+      start: T0 + i * 60_000,
+      count: n,
+      linger: null,
+    }),
+  ),
+];
+
 describe("lmstatSamples", () => {
   it("maps server, vendor, feature and checkout records like flexlm_exporter", () => {
-    const recs: LmstatRecord[] = [
-      {
-        type: "server",
-        host: "lic1.example.com",
-        port: 27000,
-        status: "UP",
-        role: "MASTER",
-        version: "v11.19.6",
-        error: null,
-      },
-      {
-        type: "server",
-        host: "lic2",
-        port: null,
-        status: "DOWN",
-        role: null,
-        version: null,
-        error: "Cannot connect",
-      },
-      { type: "vendor", vendor: "MLM", status: "UP", version: "v11.19.6", error: null },
-      { type: "feature", feature: "MATLAB", issued: 10, inUse: 3, error: null },
-      { type: "feature", feature: "node", issued: null, inUse: null, error: null },
-      ...[2, 1].map(
-        (n, i): LmstatRecord => ({
-          type: "checkout",
-          feature: "MATLAB",
-          user: "u1",
-          host: "h",
-          display: null,
-          version: "v52",
-          server: "lic1",
-          port: 27000,
-          handle: String(401 + i),
-          start: T0 + i * 60_000,
-          count: n,
-          linger: null,
-        }),
-      ),
-    ];
     const s = lmstatSamples(recs, { app: "matlab" });
     expect(s.map((x) => [x.name, x.labels, x.value])).toEqual([
       [
@@ -210,5 +213,36 @@ describe("exposition", () => {
         value: Object.is(value, -0) ? 0 : value,
       }));
     expect(back.samples.map((s) => ({ ...s, value: Object.is(s.value, -0) ? 0 : s.value }))).toEqual(want);
+  });
+});
+
+// The real oracle: Prometheus' own linter (Debian package prometheus; scripts/ensure-tools.mjs).
+const promtool = spawnSync("sh", ["-c", "command -v promtool"], { encoding: "utf8" }).stdout.trim();
+
+describe.skipIf(promtool === "")("promtool check metrics", () => {
+  const check = (text: string) =>
+    spawnSync(promtool, ["check", "metrics"], { input: text, encoding: "utf8" });
+
+  it("accepts the licence usage and lmstat expositions", () => {
+    const report = usage([
+      ev("OUT", 0, "MATLAB", "alice@pc1", { count: 2 }),
+      ev("OUT", 5, "Simulink", 'odd "user"@pc\\2'),
+      ev("OUT", 10, "MATLAB", "bob@pc2"),
+      ev("IN", 20, "MATLAB", "bob@pc2"),
+      ev("DENIED", 30, "MATLAB", "carol@pc3", { reason: "Licensed number of users already reached." }),
+      ev("UNSUPPORTED", 40, "Toolbox_X", "dave@pc4"),
+      ev("QUEUED", 50, "MATLAB", "erin@pc5"),
+    ]);
+    for (const samples of [usageSamples(report, { app: "matlab" }), lmstatSamples(recs, { app: "matlab" })]) {
+      const text = exposition(samples);
+      const r = check(text);
+      expect(`${r.status} ${r.stdout}${r.stderr}`).toBe("0 ");
+    }
+  });
+
+  it("rejects what Prometheus rejects (the oracle can fail)", () => {
+    const r = check("# TYPE m counter\nm 1\n");
+    expect(r.status).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/_total/);
   });
 });
