@@ -1,0 +1,286 @@
+/**
+ * The exporter's configuration: one YAML file, decoded with effect Schema (DESIGN.md §6). Every
+ * problem is one `ConfigError` naming the path (`listen.port`, `licence[1].logs[0]`) and what was
+ * expected; `${ENV}` references are filled in from the environment as core's `interpolateEnv`
+ * does; unknown keys are errors (a typo is not silently ignored).
+ *
+ * ```yaml
+ * listen: { host: 127.0.0.1, port: 9464 }
+ * modules:                       # blackbox_exporter's shape; wins over a built-in of the same name
+ *   http_fast: { prober: http, timeout: 2s, http: { valid_status_codes: [200, 204] } }
+ * probe: { maxConcurrency: 16, maxQueue: 64, defaultTimeout: 10s, timeoutOffsetSeconds: 0.5 }
+ * limits: { maxTargetLength: 2048 }
+ * licence:
+ *   - app: matlab
+ *     logs: [/usr/local/flexlm/matlab.log]
+ *     lmstat: /var/lib/fleetlens/lmstat-matlab.txt
+ *     licenseFiles: [/usr/local/flexlm/license.dat]
+ *     zone: "+01:00"
+ * ```
+ *
+ * @since 0.1.0
+ * @module
+ */
+import { readFile } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { ConfigError, decodeConfig, interpolateEnv, Time } from "@fleetlens/core";
+import { decodeModules, formatSettingsPath, type ModuleMap } from "@fleetlens/probes";
+import { Result, Schema } from "effect";
+import { parse as parseYaml } from "yaml";
+
+const Duration = Schema.String.check(
+  Schema.makeFilter((s: string) => {
+    const ms = Time.parseDuration(s);
+    return (Number.isFinite(ms) && ms > 0) || "a duration like 5s or 1500ms";
+  }),
+);
+
+const NonEmpty = Schema.String.check(
+  Schema.makeFilter((s: string) => s.trim() !== "" || "a text that is not empty"),
+);
+
+const ZoneName = Schema.String.check(
+  Schema.makeFilter((s: string) => {
+    try {
+      Time.zone(s);
+      return true;
+    } catch {
+      return "a zone: UTC or an offset like +01:00";
+    }
+  }),
+);
+
+const int = (minimum: number, maximum: number) => Schema.Int.check(Schema.isBetween({ minimum, maximum }));
+
+/**
+ * The configuration as written (YAML read into plain data), every key optional.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ExporterConfigInput = Schema.Struct({
+  listen: Schema.optionalKey(
+    Schema.Struct({
+      host: Schema.optionalKey(NonEmpty),
+      port: Schema.optionalKey(int(0, 65535)),
+    }),
+  ),
+  modules: Schema.optionalKey(Schema.Unknown),
+  probe: Schema.optionalKey(
+    Schema.Struct({
+      maxConcurrency: Schema.optionalKey(int(1, 4096)),
+      maxQueue: Schema.optionalKey(int(0, 1_000_000)),
+      defaultTimeout: Schema.optionalKey(Duration),
+      timeoutOffsetSeconds: Schema.optionalKey(
+        Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 60 })),
+      ),
+    }),
+  ),
+  limits: Schema.optionalKey(
+    Schema.Struct({
+      maxTargetLength: Schema.optionalKey(int(1, 65_536)),
+    }),
+  ),
+  licence: Schema.optionalKey(
+    Schema.Array(
+      Schema.Struct({
+        app: NonEmpty,
+        logs: Schema.Array(NonEmpty),
+        lmstat: Schema.optionalKey(NonEmpty),
+        licenseFiles: Schema.optionalKey(Schema.Array(NonEmpty)),
+        zone: Schema.optionalKey(ZoneName),
+      }),
+    ),
+  ),
+});
+
+/**
+ * The configuration as written.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ExporterConfigInput = typeof ExporterConfigInput.Type;
+
+/**
+ * One licence server to expose: its FlexLM debug logs (read incrementally), an optional
+ * `lmstat -a` output file (re-read when it changes) and licence files (issued counts).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LicenceAppConfig {
+  /** flexlm_exporter's `app` label. */
+  readonly app: string;
+  readonly logs: ReadonlyArray<string>;
+  readonly lmstat: string | null;
+  readonly licenseFiles: ReadonlyArray<string>;
+  /** Zone of the logs' wall clock (default UTC). */
+  readonly zone: string | null;
+}
+
+/**
+ * The configuration with every default filled in: what {@link createApp} and {@link serve} take.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ExporterConfig {
+  readonly listen: { readonly host: string; readonly port: number };
+  /** User modules (blackbox's `modules:`), looked up before the built-ins. */
+  readonly modules: ModuleMap;
+  readonly probe: {
+    /** Probes running at once. */
+    readonly maxConcurrency: number;
+    /** Probes waiting for a slot; past it /probe answers 503. */
+    readonly maxQueue: number;
+    /** Budget of a module without a timeout of its own. */
+    readonly defaultTimeoutMs: number;
+    /** Taken off `X-Prometheus-Scrape-Timeout-Seconds`, as blackbox's `--timeout-offset`. */
+    readonly timeoutOffsetSeconds: number;
+  };
+  readonly limits: { readonly maxTargetLength: number };
+  readonly licence: ReadonlyArray<LicenceAppConfig>;
+}
+
+/**
+ * The defaults: 127.0.0.1:9464, 16 probes at once with 64 waiting, 10 s per probe, a 0.5 s
+ * offset, targets up to 2048 characters, no licence apps.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const DEFAULTS = {
+  host: "127.0.0.1",
+  port: 9464,
+  maxConcurrency: 16,
+  maxQueue: 64,
+  defaultTimeoutMs: 10_000,
+  timeoutOffsetSeconds: 0.5,
+  maxTargetLength: 2048,
+} as const;
+
+const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
+  "": ["listen", "modules", "probe", "limits", "licence"],
+  listen: ["host", "port"],
+  probe: ["maxConcurrency", "maxQueue", "defaultTimeout", "timeoutOffsetSeconds"],
+  limits: ["maxTargetLength"],
+  licence: ["app", "logs", "lmstat", "licenseFiles", "zone"],
+};
+
+const isObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u);
+
+/** The first key that the schema does not know, as a ConfigError. */
+const checkKeys = (input: unknown, file: string | undefined): void => {
+  const at = (path: ReadonlyArray<string | number>, key: string, known: ReadonlyArray<string>) =>
+    new ConfigError({
+      ...(file === undefined ? {} : { file }),
+      path: formatSettingsPath([...path, key]),
+      expected: `one of the keys ${known.join(", ")}`,
+    });
+  const check = (value: unknown, path: ReadonlyArray<string | number>, known: ReadonlyArray<string>) => {
+    if (!isObject(value)) return;
+    for (const k of Object.keys(value)) if (!known.includes(k)) throw at(path, k, known);
+  };
+  check(input, [], KEYS[""]!);
+  if (!isObject(input)) return;
+  for (const k of ["listen", "probe", "limits"]) check(input[k], [k], KEYS[k]!);
+  if (Array.isArray(input.licence))
+    for (const [i, l] of input.licence.entries()) check(l, ["licence", i], KEYS.licence!);
+};
+
+/**
+ * Decodes a configuration (YAML read into plain data; `null` or `undefined` is all defaults) and
+ * fills in the defaults. Relative licence paths are resolved against `baseDir` (the config
+ * file's directory) when given. Throws a `ConfigError` naming the path of the first problem.
+ *
+ * @example
+ * ```ts
+ * const config = decodeExporterConfig({ listen: { port: 0 }, probe: { maxConcurrency: 4 } });
+ * config.listen.host; // "127.0.0.1"
+ * decodeExporterConfig({ listen: { port: "x" } }); // throws ConfigError "listen.port: expected …"
+ * ```
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: string): ExporterConfig => {
+  const raw = input === null || input === undefined ? {} : input;
+  checkKeys(raw, file);
+  const c = decodeConfig(ExporterConfigInput, raw, file);
+  const modules = decodeModules(c.modules);
+  if (Result.isFailure(modules))
+    throw new ConfigError({
+      ...(file === undefined ? {} : { file }),
+      path: formatSettingsPath(["modules", ...modules.failure.path]),
+      expected: modules.failure.expected,
+    });
+  const path = (p: string) => (baseDir === undefined || isAbsolute(p) ? p : resolve(baseDir, p));
+  const apps = c.licence ?? [];
+  apps.forEach((a, i) => {
+    if (apps.findIndex((b) => b.app === a.app) !== i)
+      throw new ConfigError({
+        ...(file === undefined ? {} : { file }),
+        path: formatSettingsPath(["licence", i, "app"]),
+        expected: `an app name not used by another licence entry (${JSON.stringify(a.app)} is)`,
+      });
+  });
+  return {
+    listen: { host: c.listen?.host ?? DEFAULTS.host, port: c.listen?.port ?? DEFAULTS.port },
+    modules: modules.success,
+    probe: {
+      maxConcurrency: c.probe?.maxConcurrency ?? DEFAULTS.maxConcurrency,
+      maxQueue: c.probe?.maxQueue ?? DEFAULTS.maxQueue,
+      defaultTimeoutMs:
+        c.probe?.defaultTimeout === undefined
+          ? DEFAULTS.defaultTimeoutMs
+          : Time.parseDuration(c.probe.defaultTimeout),
+      timeoutOffsetSeconds: c.probe?.timeoutOffsetSeconds ?? DEFAULTS.timeoutOffsetSeconds,
+    },
+    limits: { maxTargetLength: c.limits?.maxTargetLength ?? DEFAULTS.maxTargetLength },
+    licence: apps.map((a) => ({
+      app: a.app,
+      logs: a.logs.map(path),
+      lmstat: a.lmstat === undefined ? null : path(a.lmstat),
+      licenseFiles: (a.licenseFiles ?? []).map(path),
+      zone: a.zone ?? null,
+    })),
+  };
+};
+
+/**
+ * Reads a YAML configuration file, fills in `${ENV}` references from `env` and decodes it with
+ * {@link decodeExporterConfig} (relative licence paths are relative to the file's directory).
+ * Every failure, an unreadable file or bad YAML included, is one `ConfigError` naming the file.
+ *
+ * @since 0.1.0
+ * @category decoding
+ */
+export const loadExporterConfig = async (
+  file: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<ExporterConfig> => {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new ConfigError({
+      file,
+      path: "(file)",
+      expected: `a readable file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    });
+  }
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (e) {
+    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+    throw new ConfigError({
+      file,
+      path: line === undefined ? "(yaml)" : `line ${line}`,
+      expected: "valid YAML",
+    });
+  }
+  return decodeExporterConfig(interpolateEnv(doc, env, file), file, dirname(resolve(file)));
+};
