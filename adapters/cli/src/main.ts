@@ -13,6 +13,7 @@ import { openstackCommand } from "./commands/openstack.js";
 import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
 import { probeCommand } from "./commands/probe.js";
+import { serveCommand } from "./commands/serve.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
 
 export const VERSION = "0.1.0";
@@ -30,6 +31,7 @@ export const rootCommand = defineCommand({
     license: licenseCommand,
     openstack: openstackCommand,
     probe: probeCommand,
+    serve: serveCommand,
   },
 });
 

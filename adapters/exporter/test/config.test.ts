@@ -62,13 +62,13 @@ describe("exporter configuration", () => {
     );
   });
 
-  it("reads a file: ${ENV} references, paths relative to the file, bad YAML named", async () => {
+  it("reads a file: environment references, paths relative to the file, bad YAML named", async () => {
     const dir = mkdtempSync(join(tmpdir(), "fleetlens-exporter-config-"));
     try {
       const file = join(dir, "exporter.yaml");
       writeFileSync(
         file,
-        "listen: { host: 127.0.0.1, port: 9999 }\nlicence:\n  - app: ${APP}\n    logs: [logs/a.log, /abs/b.log]\n",
+        `listen: { host: 127.0.0.1, port: 9999 }\nlicence:\n  - app: ${"$"}{APP}\n    logs: [logs/a.log, /abs/b.log]\n`,
       );
       const c = await loadExporterConfig(file, { APP: "matlab" });
       expect(c.listen.port).toBe(9999);
