@@ -11,8 +11,9 @@ import { exposition, type ProbeResult, type Sample } from "@fleetlens/core/lite"
 
 /**
  * The probe's time budget in ms, as blackbox_exporter computes it: the scrape timeout (header,
- * seconds) less `offsetSeconds`, or the module's own timeout when that is shorter (or when the
- * scrape timeout leaves nothing after the offset); without the header, the module's timeout.
+ * seconds) less `offsetSeconds`, or the module's own timeout when that is shorter; without the
+ * header, the module's timeout. When the offset would leave nothing, the whole scrape timeout (or
+ * the module's, if shorter), so the answer still comes before Prometheus gives up.
  * `moduleTimeoutMs` is the module's timeout, else the configured default.
  *
  * @example
@@ -20,6 +21,7 @@ import { exposition, type ProbeResult, type Sample } from "@fleetlens/core/lite"
  * probeBudgetMs(10_000, 1.5, 0.5); // 1000
  * probeBudgetMs(2_000, 15, 0.5);   // 2000
  * probeBudgetMs(2_000, null, 0.5); // 2000
+ * probeBudgetMs(10_000, 0.4, 0.5);  // 400
  * ```
  *
  * @since 0.1.0

@@ -5,7 +5,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULTS, decodeExporterConfig, loadExporterConfig } from "../src/index.js";
+import {
+  DEFAULTS,
+  decodeExporterConfig,
+  loadExporterConfig,
+  probeBudgetMs,
+  scrapeTimeoutSeconds,
+} from "../src/index.js";
 
 const errorOf = (input: unknown): string => {
   try {
@@ -90,5 +96,17 @@ describe("exporter configuration", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the probe budget (blackbox_exporter's rule)", () => {
+  it("is min(module timeout, scrape timeout - offset); the module's without the header", () => {
+    expect(probeBudgetMs(10_000, 1.5, 0.5)).toBe(1000);
+    expect(probeBudgetMs(2_000, 15, 0.5)).toBe(2000);
+    expect(probeBudgetMs(2_000, null, 0.5)).toBe(2000);
+    expect(probeBudgetMs(10_000, 0.4, 0.5)).toBe(400);
+    expect(scrapeTimeoutSeconds(undefined)).toBeNull();
+    expect(scrapeTimeoutSeconds("9.5")).toBe(9.5);
+    expect(scrapeTimeoutSeconds("-1")).toBeInstanceOf(Error);
   });
 });
