@@ -1,32 +1,7 @@
 /**
  * Reading a YAML configuration file: its text, parsed, with `${ENV}` references filled in. Every
- * failure is one ConfigError naming the file (and the line for a YAML syntax error).
+ * failure is one ConfigError naming the file (and the line for a YAML syntax error). The one
+ * loader is the exporter's, so `serve`, `probe --config` and `openstack actions --config` read
+ * files the same way.
  */
-import { readFile } from "node:fs/promises";
-import { ConfigError, interpolateEnv } from "@fleetlens/core";
-import { parse as parseYaml } from "yaml";
-
-export const loadYamlFile = async (file: string, env: NodeJS.ProcessEnv): Promise<unknown> => {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new ConfigError({
-      file,
-      path: "(file)",
-      expected: `a readable file (${(e as NodeJS.ErrnoException).code})`,
-    });
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError({
-      file,
-      path: line === undefined ? "(yaml)" : `line ${line}`,
-      expected: "valid YAML",
-    });
-  }
-  return interpolateEnv(doc, env, file);
-};
+export { loadYamlFile } from "@fleetlens/exporter/yaml";

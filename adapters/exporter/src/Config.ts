@@ -21,12 +21,11 @@
  * @since 0.1.0
  * @module
  */
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { ConfigError, decodeConfig, interpolateEnv, Time } from "@fleetlens/core";
+import { ConfigError, decodeConfig, Time } from "@fleetlens/core";
 import { decodeModules, formatSettingsPath, type ModuleMap } from "@fleetlens/probes";
 import { Result, Schema } from "effect";
-import { parse as parseYaml } from "yaml";
+import { loadYamlFile } from "./YamlFile.js";
 
 const Duration = Schema.String.check(
   Schema.makeFilter((s: string) => {
@@ -250,9 +249,8 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
 };
 
 /**
- * Reads a YAML configuration file, fills in `${ENV}` references from `env` and decodes it with
+ * Reads a YAML configuration file ({@link loadYamlFile}) and decodes it with
  * {@link decodeExporterConfig} (relative licence paths are relative to the file's directory).
- * Every failure, an unreadable file or bad YAML included, is one `ConfigError` naming the file.
  *
  * @since 0.1.0
  * @category decoding
@@ -260,27 +258,5 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
 export const loadExporterConfig = async (
   file: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<ExporterConfig> => {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new ConfigError({
-      file,
-      path: "(file)",
-      expected: `a readable file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
-    });
-  }
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (e) {
-    const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-    throw new ConfigError({
-      file,
-      path: line === undefined ? "(yaml)" : `line ${line}`,
-      expected: "valid YAML",
-    });
-  }
-  return decodeExporterConfig(interpolateEnv(doc, env, file), file, dirname(resolve(file)));
-};
+): Promise<ExporterConfig> =>
+  decodeExporterConfig(await loadYamlFile(file, env), file, dirname(resolve(file)));

@@ -36,3 +36,4 @@ export {
   type Release,
   scrapeTimeoutSeconds,
 } from "./Probe.js";
+export { loadYamlFile } from "./YamlFile.js";
