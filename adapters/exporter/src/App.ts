@@ -16,6 +16,7 @@ import { Result } from "effect";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { ExporterConfig } from "./Config.js";
+import { type Ingest, mountIngest } from "./Ingest.js";
 import { LicenceSources } from "./LicenceSource.js";
 import { Limiter, probeBudgetMs, probeDebugText, probeExposition, scrapeTimeoutSeconds } from "./Probe.js";
 
@@ -52,6 +53,8 @@ export interface AppDeps {
   readonly now?: (() => number) | undefined;
   /** Collect Node's default process metrics (`process_*`, `nodejs_*`). Default true. */
   readonly processMetrics?: boolean | undefined;
+  /** The wall clock in ms since the epoch (default `Date.now`): push skew, staleness, retention. */
+  readonly clock?: (() => number) | undefined;
 }
 
 /**
@@ -65,6 +68,10 @@ export interface ExporterApp {
   readonly limiter: Limiter;
   readonly registry: Registry;
   readonly licence: LicenceSources;
+  /** Agent pushes, when `ingest.agents` is not empty. */
+  readonly ingest: Ingest | null;
+  /** Stops the retention timer and closes the ingest database. */
+  close(): void;
 }
 
 /** prom-client default metrics that are gauges named `_total` (not valid Prometheus style). */
@@ -86,7 +93,8 @@ const text = (res: Response, status: number, body: string): void => {
 
 /**
  * Builds the Express app for `config` (see the package README for the routes). The app holds the
- * licence sources' state between scrapes; build one per server.
+ * licence sources' state between scrapes and, with ingest agents configured, the open ingest
+ * database: build one per server, and `close()` it when done.
  *
  * @since 0.1.0
  * @category constructors
@@ -204,9 +212,14 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
     res.status(200).type(EXPOSITION_CONTENT_TYPE).send(probeExposition(result));
   });
 
+  const ingest =
+    config.ingest.agents.length === 0
+      ? null
+      : mountIngest(app, config.ingest, registry, deps.clock ?? (() => Date.now()));
+
   app.get("/metrics", async (_req: Request, res: Response) => {
     const own = await registry.metrics();
-    const samples = await licence.collect();
+    const samples = [...(await licence.collect()), ...(ingest?.samples() ?? [])];
     const body = `${own.endsWith("\n") || own === "" ? own : `${own}\n`}${exposition(samples)}`;
     res.status(200).type(EXPOSITION_CONTENT_TYPE).send(body);
   });
@@ -217,7 +230,7 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
     text(res, 500, `Internal error: ${err instanceof Error ? err.message : String(err)}`);
   });
 
-  return { app, limiter, registry, licence };
+  return { app, limiter, registry, licence, ingest, close: () => ingest?.close() };
 };
 
 /**
@@ -231,7 +244,7 @@ export const createApp = (config: ExporterConfig, deps: AppDeps = {}): Express =
 
 /**
  * A running exporter: its base URL, the bound address, and `close` (stops listening, ends open
- * connections and so their probes).
+ * connections and so their probes, closes the ingest database).
  *
  * @since 0.1.0
  * @category models
@@ -274,7 +287,10 @@ export const serve = (config: ExporterConfig, deps: AppDeps = {}): Promise<Servi
         exporter,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            server.close(() => {
+              exporter.close();
+              done();
+            });
             server.closeAllConnections();
           }),
       });

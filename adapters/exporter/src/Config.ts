@@ -16,6 +16,9 @@
  *     lmstat: /var/lib/fleetlens/lmstat-matlab.txt
  *     licenseFiles: [/usr/local/flexlm/license.dat]
  *     zone: "+01:00"
+ * ingest:                        # agent pushes (POST /ingest); off without agents
+ *   agents: [{ name: web1, token: "${WEB1_TOKEN}" }]
+ *   retentionDays: 10
  * ```
  *
  * @since 0.1.0
@@ -47,6 +50,27 @@ const ZoneName = Schema.String.check(
       return "a zone: UTC or an offset like +01:00";
     }
   }),
+);
+
+/** An agent's name: a label value kept to a safe alphabet (`-` alone marks a push with no agent). */
+const AgentName = Schema.String.check(
+  Schema.makeFilter(
+    (s: string) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/.test(s) || "a name of letters, digits, _ . - (up to 128)",
+  ),
+);
+
+/**
+ * A host name as agents push it: letters, digits, `_ . -` and `:`, up to 253 characters.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const HostName = Schema.String.check(
+  Schema.makeFilter(
+    (s: string) =>
+      /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$/.test(s) || "a host name of letters, digits, _ . : - (up to 253)",
+  ),
 );
 
 const int = (minimum: number, maximum: number) => Schema.Int.check(Schema.isBetween({ minimum, maximum }));
@@ -90,6 +114,36 @@ export const ExporterConfigInput = Schema.Struct({
         zone: Schema.optionalKey(ZoneName),
       }),
     ),
+  ),
+  ingest: Schema.optionalKey(
+    Schema.Struct({
+      // Tokens are plain strings here: their length is checked apart, so no message shows one.
+      agents: Schema.optionalKey(
+        Schema.Array(
+          Schema.Struct({
+            name: AgentName,
+            token: Schema.String,
+            hosts: Schema.optionalKey(Schema.Array(HostName)),
+          }),
+        ),
+      ),
+      readToken: Schema.optionalKey(Schema.String),
+      db: Schema.optionalKey(NonEmpty),
+      retentionDays: Schema.optionalKey(
+        Schema.Finite.check(Schema.isBetween({ minimum: 0.001, maximum: 36_500 })),
+      ),
+      pruneInterval: Schema.optionalKey(Duration),
+      maxBodyBytes: Schema.optionalKey(int(256, 1 << 30)),
+      maxSamplesPerPush: Schema.optionalKey(int(1, 1_000_000)),
+      maxClockSkewSeconds: Schema.optionalKey(
+        Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 86_400 })),
+      ),
+      interval: Schema.optionalKey(Duration),
+      staleAfterIntervals: Schema.optionalKey(
+        Schema.Finite.check(Schema.isBetween({ minimum: 1, maximum: 1000 })),
+      ),
+      maxHistoryRows: Schema.optionalKey(int(1, 10_000_000)),
+    }),
   ),
 });
 
@@ -140,11 +194,54 @@ export interface ExporterConfig {
   };
   readonly limits: { readonly maxTargetLength: number };
   readonly licence: ReadonlyArray<LicenceAppConfig>;
+  /** Agent pushes; `agents` empty means `POST /ingest` and `/api/*` answer 404. */
+  readonly ingest: IngestConfig;
+}
+
+/**
+ * One pushing agent: its name (the `agent` label), its bearer token, and the host names it may
+ * push for (default: its own name).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface IngestAgent {
+  readonly name: string;
+  readonly token: string;
+  readonly hosts: ReadonlyArray<string>;
+}
+
+/**
+ * `POST /ingest` and the read API with every default filled in.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface IngestConfig {
+  readonly agents: ReadonlyArray<IngestAgent>;
+  /** A bearer token `/api/*` then requires; null: no token (the loopback bind protects it, as /metrics). */
+  readonly readToken: string | null;
+  /** The SQLite file (resolved against the config's directory). */
+  readonly db: string;
+  readonly retentionDays: number;
+  /** How often old rows are deleted (also once at start). */
+  readonly pruneIntervalMs: number;
+  readonly maxBodyBytes: number;
+  readonly maxSamplesPerPush: number;
+  readonly maxClockSkewSeconds: number;
+  /** The agents' push interval. */
+  readonly intervalMs: number;
+  /** A host with no push for this many intervals is stale: /metrics drops its samples. */
+  readonly staleAfterIntervals: number;
+  /** Rows a history answer holds at most. */
+  readonly maxHistoryRows: number;
 }
 
 /**
  * The defaults: 127.0.0.1:9464, 16 probes at once with 64 waiting, 10 s per probe, a 0.5 s
- * offset, targets up to 2048 characters, no licence apps.
+ * offset, targets up to 2048 characters, no licence apps; for ingest `fleetlens-ingest.db`, 10 days
+ * kept (pruned hourly), 256 KiB bodies, 10000 samples a push, 300 s of clock skew, a 60 s
+ * interval with hosts stale after 3, 10000 history rows.
  *
  * @since 0.1.0
  * @category constants
@@ -157,10 +254,36 @@ export const DEFAULTS = {
   defaultTimeoutMs: 10_000,
   timeoutOffsetSeconds: 0.5,
   maxTargetLength: 2048,
+  ingestDb: "fleetlens-ingest.db",
+  retentionDays: 10,
+  pruneIntervalMs: 3_600_000,
+  maxBodyBytes: 256 * 1024,
+  maxSamplesPerPush: 10_000,
+  maxClockSkewSeconds: 300,
+  ingestIntervalMs: 60_000,
+  staleAfterIntervals: 3,
+  maxHistoryRows: 10_000,
 } as const;
 
+/** Tokens shorter than this are refused: a bearer token is a password. */
+const MIN_TOKEN_LENGTH = 16;
+
 const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
-  "": ["listen", "modules", "probe", "limits", "licence"],
+  "": ["listen", "modules", "probe", "limits", "licence", "ingest"],
+  ingest: [
+    "agents",
+    "readToken",
+    "db",
+    "retentionDays",
+    "pruneInterval",
+    "maxBodyBytes",
+    "maxSamplesPerPush",
+    "maxClockSkewSeconds",
+    "interval",
+    "staleAfterIntervals",
+    "maxHistoryRows",
+  ],
+  agents: ["name", "token", "hosts"],
   listen: ["host", "port"],
   probe: ["maxConcurrency", "maxQueue", "defaultTimeout", "timeoutOffsetSeconds"],
   limits: ["maxTargetLength"],
@@ -184,14 +307,17 @@ const checkKeys = (input: unknown, file: string | undefined): void => {
   };
   check(input, [], KEYS[""]!);
   if (!isObject(input)) return;
-  for (const k of ["listen", "probe", "limits"]) check(input[k], [k], KEYS[k]!);
+  for (const k of ["listen", "probe", "limits", "ingest"]) check(input[k], [k], KEYS[k]!);
+  const ingest = input.ingest;
+  if (isObject(ingest) && Array.isArray(ingest.agents))
+    for (const [i, a] of ingest.agents.entries()) check(a, ["ingest", "agents", i], KEYS.agents!);
   if (Array.isArray(input.licence))
     for (const [i, l] of input.licence.entries()) check(l, ["licence", i], KEYS.licence!);
 };
 
 /**
  * Decodes a configuration (YAML read into plain data; `null` or `undefined` is all defaults) and
- * fills in the defaults. Relative licence paths are resolved against `baseDir` (the config
+ * fills in the defaults. Relative licence paths (and the ingest database) are resolved against `baseDir` (the config
  * file's directory) when given. Throws a `ConfigError` naming the path of the first problem.
  *
  * @example
@@ -225,6 +351,27 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
         expected: `an app name not used by another licence entry (${JSON.stringify(a.app)} is)`,
       });
   });
+  const err = (p: ReadonlyArray<string | number>, expected: string) =>
+    new ConfigError({ ...(file === undefined ? {} : { file }), path: formatSettingsPath(p), expected });
+  const agents = c.ingest?.agents ?? [];
+  agents.forEach((a, i) => {
+    if (a.token.length < MIN_TOKEN_LENGTH)
+      throw err(["ingest", "agents", i, "token"], `a token of at least ${MIN_TOKEN_LENGTH} characters`);
+    if (agents.findIndex((b) => b.name === a.name) !== i)
+      throw err(
+        ["ingest", "agents", i, "name"],
+        `a name not used by another agent (${JSON.stringify(a.name)} is)`,
+      );
+    if (agents.findIndex((b) => b.token === a.token) !== i)
+      throw err(["ingest", "agents", i, "token"], "a token not used by another agent");
+  });
+  const readToken = c.ingest?.readToken;
+  if (readToken !== undefined && readToken.length < MIN_TOKEN_LENGTH)
+    throw err(["ingest", "readToken"], `a token of at least ${MIN_TOKEN_LENGTH} characters`);
+  if (readToken !== undefined && agents.some((a) => a.token === readToken))
+    throw err(["ingest", "readToken"], "a token no agent uses");
+  const ms = (d: string | undefined, fallback: number) =>
+    d === undefined ? fallback : Time.parseDuration(d);
   return {
     listen: { host: c.listen?.host ?? DEFAULTS.host, port: c.listen?.port ?? DEFAULTS.port },
     modules: modules.success,
@@ -245,6 +392,19 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
       licenseFiles: (a.licenseFiles ?? []).map(path),
       zone: a.zone ?? null,
     })),
+    ingest: {
+      agents: agents.map((a) => ({ name: a.name, token: a.token, hosts: a.hosts ?? [a.name] })),
+      readToken: readToken ?? null,
+      db: c.ingest?.db === ":memory:" ? ":memory:" : path(c.ingest?.db ?? DEFAULTS.ingestDb),
+      retentionDays: c.ingest?.retentionDays ?? DEFAULTS.retentionDays,
+      pruneIntervalMs: ms(c.ingest?.pruneInterval, DEFAULTS.pruneIntervalMs),
+      maxBodyBytes: c.ingest?.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+      maxSamplesPerPush: c.ingest?.maxSamplesPerPush ?? DEFAULTS.maxSamplesPerPush,
+      maxClockSkewSeconds: c.ingest?.maxClockSkewSeconds ?? DEFAULTS.maxClockSkewSeconds,
+      intervalMs: ms(c.ingest?.interval, DEFAULTS.ingestIntervalMs),
+      staleAfterIntervals: c.ingest?.staleAfterIntervals ?? DEFAULTS.staleAfterIntervals,
+      maxHistoryRows: c.ingest?.maxHistoryRows ?? DEFAULTS.maxHistoryRows,
+    },
   };
 };
 

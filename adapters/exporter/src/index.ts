@@ -3,7 +3,8 @@
  * answers blackbox_exporter's contract with `@fleetlens/probes`' modules; `GET /metrics` exposes
  * the exporter's own metrics, Node's process metrics and, per configured licence app, the usage
  * samples core computes from FlexLM logs read incrementally (and from `lmstat -a` output);
- * `GET /healthz` answers `ok`. Binds 127.0.0.1 unless configured otherwise.
+ * `POST /ingest` takes agents' pushes (`fleetlens push`, a bearer token per agent) into SQLite,
+ * exposed on `/metrics` and `GET /api/hosts`; `GET /healthz` answers `ok`. Binds 127.0.0.1 unless configured otherwise.
  *
  * @since 0.1.0
  * @module
@@ -23,9 +24,23 @@ export {
   decodeExporterConfig,
   type ExporterConfig,
   ExporterConfigInput,
+  HostName,
+  type IngestAgent,
+  type IngestConfig,
   type LicenceAppConfig,
   loadExporterConfig,
 } from "./Config.js";
+export {
+  agentOfToken,
+  checkPush,
+  type HistoryRow,
+  type HostPush,
+  type Ingest,
+  IngestStore,
+  mountIngest,
+  PushPayload,
+  type StoredSample,
+} from "./Ingest.js";
 export { LicenceSource, LicenceSources } from "./LicenceSource.js";
 export {
   Limiter,
