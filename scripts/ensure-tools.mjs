@@ -28,6 +28,8 @@ const tools = {
   openssl: "openssl",
   // `promtool check metrics`: the oracle for every Prometheus exposition we write.
   promtool: "prometheus",
+  // The remedy SSH executor's peer: tests start their own sshd on 127.0.0.1 with temp keys.
+  sshd: "openssh-server",
 };
 // The openstack parser's oracle: Debian's python with the real oslo.log writes the reference lines.
 const checks = [
