@@ -38,7 +38,7 @@ export const ClassName = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9-]{0
 
 /**
  * One classification rule. `labels` and `annotations` map a name to a pattern the value must match
- * in full (case-insensitive); `expr` is searched in the alert's expression (from Prometheus's
+ * in full (case-insensitive, `.` matching newlines too); `expr` is searched in the alert's expression (from Prometheus's
  * `generatorURL`); every condition given must hold. `target` names the labels, first present
  * first, whose value the class's tree acts on (`{target}` in its commands).
  *
@@ -70,7 +70,7 @@ export const DEFAULT_RULES: readonly Rule[] = [
   { class: "disk-full", expr: "node_filesystem_(avail|free)_bytes" },
   { class: "high-cpu", labels: { alertname: ".*cpu.*" } },
   { class: "high-cpu", expr: "node_cpu_seconds_total" },
-  { class: "host-down", expr: "^\\s*(probe_success|up)\\b[^=]*==\\s*0\\s*$" },
+  { class: "host-down", expr: "^\\s*(probe_success|up)\\s*(\\{[^}]*\\})?\\s*==\\s*0\\s*$" },
   { class: "host-down", labels: { alertname: "(instance|host|target|node)_?down|probe_?fail(ure|ed)?" } },
   { class: "service-down", labels: { name: ".+\\.service" }, target: ["name"] },
   { class: "service-down", labels: { unit: ".+" }, target: ["unit"] },
@@ -94,7 +94,7 @@ export interface Classification {
   readonly why: string;
 }
 
-const full = (pattern: string) => new RegExp(`^(?:${pattern})$`, "i");
+const full = (pattern: string) => new RegExp(`^(?:${pattern})$`, "is");
 
 const matchMap = (
   want: Readonly<Record<string, string>> | undefined,

@@ -5,7 +5,8 @@ import { Result } from "effect";
 import { describe, expect, it } from "vitest";
 import { alertExpr, decodeAlerts, labelsFingerprint } from "../src/Alert.js";
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, "fixtures", name), "utf8"));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(__dirname, "fixtures", name), "utf8"));
 
 const ok = (input: unknown) => {
   const r = decodeAlerts(input);
@@ -26,7 +27,12 @@ describe("intake", () => {
       status: "firing",
       name: "ContainerDown",
       severity: "critical",
-      labels: { alertname: "ContainerDown", severity: "critical", instance: "web1.example:9323", container: "nginx" },
+      labels: {
+        alertname: "ContainerDown",
+        severity: "critical",
+        instance: "web1.example:9323",
+        container: "nginx",
+      },
       annotations: { runbook: "restart it", summary: "nginx is not running on web1" },
       startsAt: "2026-03-01T03:00:00.123Z",
       endsAt: null,
