@@ -219,8 +219,8 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
 
   app.get("/metrics", async (_req: Request, res: Response) => {
     const own = await registry.metrics();
-    const samples = [...(await licence.collect()), ...(ingest?.samples() ?? [])];
-    const body = `${own.endsWith("\n") || own === "" ? own : `${own}\n`}${exposition(samples)}`;
+    const samples = await licence.collect();
+    const body = `${own.endsWith("\n") || own === "" ? own : `${own}\n`}${exposition(samples)}${ingest?.exposition() ?? ""}`;
     res.status(200).type(EXPOSITION_CONTENT_TYPE).send(body);
   });
 

@@ -8,7 +8,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import { ConfigError, decodeConfig, Time } from "@fleetlens/core";
-import type { Sample } from "@fleetlens/core/lite";
+import { exposition, type Sample } from "@fleetlens/core/lite";
 import Database from "better-sqlite3";
 import { Schema } from "effect";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
@@ -84,6 +84,14 @@ export interface HistoryRow {
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 const DAY_MS = 86_400_000;
+/** Prefixes of the series /metrics has of its own: a push may not shadow them. */
+const RESERVED_PREFIXES = [
+  "fleetlens_exporter_",
+  "fleetlens_licence_",
+  "flexlm_",
+  "process_",
+  "nodejs_",
+] as const;
 
 /** Labels as one canonical text (keys sorted), the identity of a series within a name. */
 const labelsKey = (labels: Readonly<Record<string, string>>): string =>
@@ -214,7 +222,8 @@ const bearer = (req: Request): string | null => {
 
 /**
  * Checks a decoded push beyond its shape: sample count, metric and label names, the reserved
- * `host` label and `fleetlens_exporter_` prefix, one sample per series. Returns the problem's
+ * `host` label, the exporter's own prefixes (`fleetlens_exporter_`, `fleetlens_licence_`,
+ * `flexlm_`, `process_`, `nodejs_`), one sample per series. Returns the problem's
  * status and text, or null.
  *
  * @since 0.1.0
@@ -230,10 +239,11 @@ export const checkPush = (p: PushPayload, maxSamples: number): { status: number;
   for (const [i, s] of p.samples.entries()) {
     if (!METRIC_NAME.test(s.name))
       return { status: 400, message: `samples[${i}].name: expected a Prometheus metric name` };
-    if (s.name.startsWith("fleetlens_exporter_"))
+    const reserved = RESERVED_PREFIXES.find((p) => s.name.startsWith(p));
+    if (reserved !== undefined)
       return {
         status: 400,
-        message: `samples[${i}].name: expected a name outside fleetlens_exporter_ (the exporter's own)`,
+        message: `samples[${i}].name: expected a name outside ${reserved} (the exporter's own series)`,
       };
     for (const k of Object.keys(s.labels)) {
       if (!LABEL_NAME.test(k) || k.startsWith("__"))
@@ -267,8 +277,25 @@ export interface Ingest {
   prune(): number;
   /** `fleetlens_exporter_ingest_*` gauges and, per host that is not stale, its latest samples. */
   samples(): Sample[];
+  /** {@link ingestExposition} of `samples()`: what `/metrics` appends. */
+  exposition(): string;
   close(): void;
 }
+
+const RESERVED_SUFFIX = /_(count|sum|bucket)$/;
+
+/**
+ * The text exposition of ingest samples: core's `exposition`, except that a pushed gauge whose
+ * name ends in `_count`, `_sum` or `_bucket` (`fleetlens_host_cpu_count`) is typed `untyped`, the
+ * one type `promtool check metrics` allows those suffixes on outside histograms and summaries.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const ingestExposition = (samples: Iterable<Sample>): string =>
+  exposition(samples).replace(/^# TYPE (\S+) gauge$/gm, (line, name: string) =>
+    RESERVED_SUFFIX.test(name) ? `# TYPE ${name} untyped` : line,
+  );
 
 const text = (res: Response, status: number, body: string): void => {
   res.status(status).type("text/plain; charset=utf-8").send(`${body}\n`);
@@ -451,42 +478,46 @@ export const mountIngest = (
     });
   });
 
+  const samples = (): Sample[] => {
+    const now = clock();
+
+    const out: Sample[] = [];
+    const hosts = store.hosts();
+    for (const h of hosts)
+      out.push({
+        name: "fleetlens_exporter_ingest_last_push_timestamp_seconds",
+        labels: { host: h.host },
+        value: h.tsMs / 1000,
+        help: "When the host's latest push was measured (its ts, unix seconds).",
+        type: "gauge",
+      });
+    for (const h of hosts)
+      out.push({
+        name: "fleetlens_exporter_ingest_host_stale",
+        labels: { host: h.host },
+        value: isStale(h, now) ? 1 : 0,
+        help: "1 when the host has not pushed for ingest.staleAfterIntervals intervals (its samples are then left out).",
+        type: "gauge",
+      });
+    for (const h of hosts) {
+      if (isStale(h, now)) continue;
+      for (const s of store.samples(h.host, h.tsMs))
+        out.push({
+          name: s.name,
+          labels: { ...s.labels, host: h.host },
+          value: s.value,
+          help: help(s.name),
+          type: s.name.endsWith("_total") ? "counter" : "gauge",
+        });
+    }
+    return out;
+  };
+
   return {
     store,
     prune,
-    samples: () => {
-      const now = clock();
-      const out: Sample[] = [];
-      const hosts = store.hosts();
-      for (const h of hosts)
-        out.push({
-          name: "fleetlens_exporter_ingest_last_push_timestamp_seconds",
-          labels: { host: h.host },
-          value: h.tsMs / 1000,
-          help: "When the host's latest push was measured (its ts, unix seconds).",
-          type: "gauge",
-        });
-      for (const h of hosts)
-        out.push({
-          name: "fleetlens_exporter_ingest_host_stale",
-          labels: { host: h.host },
-          value: isStale(h, now) ? 1 : 0,
-          help: "1 when the host has not pushed for ingest.staleAfterIntervals intervals (its samples are then left out).",
-          type: "gauge",
-        });
-      for (const h of hosts) {
-        if (isStale(h, now)) continue;
-        for (const s of store.samples(h.host, h.tsMs))
-          out.push({
-            name: s.name,
-            labels: { ...s.labels, host: h.host },
-            value: s.value,
-            help: help(s.name),
-            type: s.name.endsWith("_total") ? "counter" : "gauge",
-          });
-      }
-      return out;
-    },
+    samples,
+    exposition: () => ingestExposition(samples()),
     close: () => {
       clearInterval(timer);
       store.close();

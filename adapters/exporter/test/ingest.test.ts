@@ -76,6 +76,7 @@ const payload = (host: string, tsMs: number, load: number) => ({
     { name: "fleetlens_host_load1", labels: {}, value: load },
     { name: "fleetlens_host_network_receive_bytes_total", labels: { device: "eth0" }, value: 1000 + load },
     { name: "fleetlens_host_info", labels: { hostname: host, os: "Debian" }, value: 1 },
+    { name: "fleetlens_host_cpu_count", labels: {}, value: 2 },
   ],
 });
 
@@ -88,7 +89,7 @@ describe("POST /ingest", () => {
     expect(wrong.body).not.toContain("not-a-token");
     const ok = await push(WEB1, payload("web1", now, 1.5));
     expect(ok.status).toBe(202);
-    expect(JSON.parse(ok.body)).toEqual({ host: "web1", ts: now / 1000, samples: 3, duplicate: false });
+    expect(JSON.parse(ok.body)).toEqual({ host: "web1", ts: now / 1000, samples: 4, duplicate: false });
   });
 
   it("an agent pushes only for its own host unless configured with hosts:", async () => {
@@ -142,6 +143,12 @@ describe("POST /ingest", () => {
       samples: [{ name: "a", labels: { host: "x" }, value: 1 }],
     });
     expect(hostLabel.body).toMatch(/^samples\[0\]\.labels\.host: expected no host label/);
+    const own = await push(WEB1, {
+      host: "web1",
+      ts: now / 1000,
+      samples: [{ name: "process_x", labels: {}, value: 1 }],
+    });
+    expect(own.body).toMatch(/^samples\[0\]\.name: expected a name outside process_/);
   });
 
   it("400 when ts is further from the exporter's clock than maxClockSkewSeconds", async () => {
@@ -186,6 +193,9 @@ describe("/metrics and /api", () => {
     expect(m).toContain('fleetlens_host_load1{host="web2"} 3');
     expect(m).toContain('fleetlens_host_network_receive_bytes_total{device="eth0",host="web1"} 1004.25');
     expect(m).toContain("# TYPE fleetlens_host_network_receive_bytes_total counter");
+    // promtool rejects a gauge named _count: pushed ones are untyped.
+    expect(m).toContain("# TYPE fleetlens_host_cpu_count untyped");
+    expect(m).toContain("# TYPE fleetlens_host_load1 gauge");
     expect(m).toContain(`fleetlens_exporter_ingest_last_push_timestamp_seconds{host="web1"} ${now / 1000}`);
     expect(m).toMatch(/^fleetlens_exporter_ingest_pushes_total\{agent="web1",result="accepted"\} 2$/m);
     expect(m).toMatch(/^fleetlens_exporter_ingest_pushes_total\{agent="-",result="unauthorized"\} 1$/m);
