@@ -13,6 +13,7 @@ import { openstackCommand } from "./commands/openstack.js";
 import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
 import { probeCommand } from "./commands/probe.js";
+import { pushCommand } from "./commands/push.js";
 import { serveCommand } from "./commands/serve.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
 
@@ -32,6 +33,7 @@ export const rootCommand = defineCommand({
     openstack: openstackCommand,
     probe: probeCommand,
     serve: serveCommand,
+    push: pushCommand,
   },
 });
 

@@ -31,7 +31,7 @@ describe("fleetlens (exit codes and errors)", () => {
     const r = await cli(["frobnicate"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /unknown command "frobnicate" \(known: parse, idle, peers, collect, license, openstack, probe, serve\)/,
+      /unknown command "frobnicate" \(known: parse, idle, peers, collect, license, openstack, probe, serve, (?:remedy, )?push(?:, remedy)?\)/,
     );
   });
 
