@@ -5,14 +5,17 @@
  * an unreachable URL exits 1 naming it.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeExporterConfig, type Serving, serve } from "@fleetlens/exporter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freeTcpPort } from "../../../packages/core/test/support/daemon.js";
+import { freeTcpPort, waitExit } from "../../../packages/core/test/support/daemon.js";
 import { BIN, cli } from "./helpers.js";
 
+const systemdAnalyze = spawnSync("sh", ["-c", "command -v systemd-analyze"], {
+  encoding: "utf8",
+}).stdout.trim();
 const promtool = spawnSync("sh", ["-c", "command -v promtool"], { encoding: "utf8" }).stdout.trim();
 
 const TOKEN = "push-test-token-0123456789";
@@ -168,5 +171,67 @@ describe("fleetlens push", () => {
     expect(
       (await cli(["push", "--url", exporter.url, "--token-file", tokenFile, "--interval", "soon"])).code,
     ).toBe(2);
+  });
+  it("without --once it pushes every --interval until SIGTERM, then exits 0", {
+    timeout: 30_000,
+  }, async () => {
+    const p = spawn(
+      process.execPath,
+      [
+        BIN,
+        "push",
+        "--url",
+        exporter.url,
+        "--token-file",
+        tokenFile,
+        "--host",
+        "pushed-host",
+        "--interval",
+        "1s",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    p.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const accepted = async () => {
+      const m = await (await fetch(`${exporter.url}/metrics`)).text();
+      const line = /^fleetlens_exporter_ingest_pushes_total\{agent="agent1",result="accepted"\} (\d+)$/m.exec(
+        m,
+      );
+      return line ? Number(line[1]) : 0;
+    };
+    const before = await accepted();
+    try {
+      const deadline = Date.now() + 20_000;
+      while ((await accepted()) < before + 2 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await accepted()).toBeGreaterThanOrEqual(before + 2);
+    } finally {
+      p.kill("SIGTERM");
+      expect(await waitExit(p, 10_000)).toBe(true);
+    }
+    expect(p.exitCode).toBe(0);
+    expect(stderr).toBe("");
+  });
+
+  it.skipIf(systemdAnalyze === "")("the systemd units pass systemd-analyze verify", () => {
+    const units = join(__dirname, "..", "..", "..", "deploy", "systemd");
+    const out = mkdtempSync(join(dir, "units-"));
+    // verify checks that ExecStart's program exists: point it at the bundled command.
+    const service = readFileSync(join(units, "fleetlens-push.service"), "utf8").replace(
+      "/usr/local/bin/fleetlens",
+      `${process.execPath} ${BIN}`,
+    );
+    writeFileSync(join(out, "fleetlens-push.service"), service);
+    copyFileSync(join(units, "fleetlens-push.timer"), join(out, "fleetlens-push.timer"));
+    const r = spawnSync(
+      systemdAnalyze,
+      ["verify", join(out, "fleetlens-push.service"), join(out, "fleetlens-push.timer")],
+      { encoding: "utf8" },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
   });
 });
