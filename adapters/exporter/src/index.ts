@@ -37,6 +37,7 @@ export {
   type HostPush,
   type Ingest,
   IngestStore,
+  ingestExposition,
   mountIngest,
   PushPayload,
   type StoredSample,
