@@ -14,6 +14,7 @@ import { parseCommand } from "./commands/parse.js";
 import { peersCommand } from "./commands/peers.js";
 import { probeCommand } from "./commands/probe.js";
 import { pushCommand } from "./commands/push.js";
+import { remedyCommand } from "./commands/remedy.js";
 import { serveCommand } from "./commands/serve.js";
 import { defineCommand, dispatch, type Io } from "./framework.js";
 
@@ -33,6 +34,7 @@ export const rootCommand = defineCommand({
     openstack: openstackCommand,
     probe: probeCommand,
     serve: serveCommand,
+    remedy: remedyCommand,
     push: pushCommand,
   },
 });
