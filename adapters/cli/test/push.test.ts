@@ -83,7 +83,7 @@ describe("fleetlens push", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const metrics = await (await fetch(`${exporter.url}/metrics`)).text();
-    expect(metrics).toMatch(/^fleetlens_host_cpu_count\{host="pushed-host"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^fleetlens_host_cpus\{host="pushed-host"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^fleetlens_host_memory_total_bytes\{host="pushed-host"\} \d+$/m);
     expect(metrics).toMatch(/^fleetlens_exporter_ingest_last_push_timestamp_seconds\{host="pushed-host"\} /m);
     expect(metrics).toMatch(

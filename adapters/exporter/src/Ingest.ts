@@ -286,7 +286,7 @@ const RESERVED_SUFFIX = /_(count|sum|bucket)$/;
 
 /**
  * The text exposition of ingest samples: core's `exposition`, except that a pushed gauge whose
- * name ends in `_count`, `_sum` or `_bucket` (`fleetlens_host_cpu_count`) is typed `untyped`, the
+ * name ends in `_count`, `_sum` or `_bucket` (an agent's `x_count` gauge) is typed `untyped`, the
  * one type `promtool check metrics` allows those suffixes on outside histograms and summaries.
  *
  * @since 0.1.0

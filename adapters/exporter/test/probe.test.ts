@@ -135,6 +135,8 @@ describe("the exporter's routes", () => {
     const bodies = [
       (await probe(`http://127.0.0.1:${http.port}/`, "http_2xx")).body,
       (await probe(`127.0.0.1:${await freeTcpPort()}`, "tcp_connect")).body,
+      // this machine's own metrics (/proc, statfs, utmp): every fleetlens_host_* name
+      (await probe("/", "host")).body,
       (await get("/metrics")).body,
     ];
     for (const body of bodies) {

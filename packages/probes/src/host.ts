@@ -645,7 +645,7 @@ export const hostSnapshot = (a: HostSample, b: HostSample, s: HostStatics): Host
 
 /**
  * The `fleetlens_host_*` samples of a snapshot, in base units (bytes, seconds, ratios 0..1):
- * `fleetlens_host_info`, `_boot_time_seconds`, `_uptime_seconds`, `_cpu_count`,
+ * `fleetlens_host_info`, `_boot_time_seconds`, `_uptime_seconds`, `_cpus`,
  * `_cpu_busy_ratio{cpu}`, `_cpu_mode_ratio{cpu,mode}`, `_memory_{total,available,used,free,
  * buffers,cached}_bytes`, `_memory_used_ratio`, `_swap_{total,free,used}_bytes`,
  * `_swap_used_ratio`, `_load1/5/15`, `_network_{receive,transmit}_bytes_total{device}`,
@@ -677,7 +677,7 @@ export const hostMetrics = (h: HostSnapshot): MetricSample[] => {
   });
   add("boot_time_seconds", h.bootTime);
   add("uptime_seconds", h.uptimeSeconds);
-  add("cpu_count", h.cpuCount);
+  add("cpus", h.cpuCount);
   for (const c of h.cpu) {
     add("cpu_busy_ratio", c.busyRatio, { cpu: c.cpu });
     for (const [mode, v] of Object.entries(c.modes)) add("cpu_mode_ratio", v, { cpu: c.cpu, mode });

@@ -693,7 +693,7 @@ const ifLabels = (i: SnmpInterface) => ({ interface: i.name ?? i.descr ?? i.inde
 /**
  * The samples of a poll, in base units (names and units):
  * - `fleetlens_snmp_uptime_seconds` (sysUpTime)
- * - `fleetlens_snmp_cpu_count`; `fleetlens_snmp_cpu_idle_percent` (ssCpuIdle, the agent's
+ * - `fleetlens_snmp_cpus`; `fleetlens_snmp_cpu_idle_percent` (ssCpuIdle, the agent's
  *   one-minute average) and `fleetlens_snmp_cpu_percent` (the thesis's 100 − ssCpuIdle);
  *   `fleetlens_snmp_cpu_ticks_total{mode}` (raw counters, USER_HZ ticks over all CPUs)
  * - with a previous poll: `fleetlens_snmp_cpu_busy_percent` and
@@ -721,7 +721,7 @@ export const snmpSamples = (poll: SnmpPoll, previous?: SnmpPoll | null): MetricS
   add("fleetlens_snmp_uptime_seconds", poll.uptimeTicks === null ? null : poll.uptimeTicks / 100);
   const cpu = poll.cpu;
   if (cpu !== null) {
-    add("fleetlens_snmp_cpu_count", cpu.count);
+    add("fleetlens_snmp_cpus", cpu.count);
     add("fleetlens_snmp_cpu_idle_percent", cpu.idlePercent);
     add("fleetlens_snmp_cpu_percent", cpu.idlePercent === null ? null : thesisCpuPercent(cpu.idlePercent));
     const modeName = (k: string) => (k === "guestNice" ? "guest_nice" : k);
