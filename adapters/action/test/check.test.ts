@@ -96,7 +96,7 @@ describe("globs", () => {
 });
 
 describe("workflow command escaping", () => {
-  const unescape = (s: string) =>
+  const unescapeCommand = (s: string) =>
     s
       .replace(/%0D/g, "\r")
       .replace(/%0A/g, "\n")
@@ -105,8 +105,8 @@ describe("workflow command escaping", () => {
       .replace(/%25/g, "%");
 
   test.prop([fc.string({ unit: "binary" })])("messages and properties unescape to the original", (s) => {
-    expect(unescape(escapeData(s))).toBe(s);
-    expect(unescape(escapeProperty(s))).toBe(s);
+    expect(unescapeCommand(escapeData(s))).toBe(s);
+    expect(unescapeCommand(escapeProperty(s))).toBe(s);
     expect(escapeData(s)).not.toMatch(/[\r\n]/);
     expect(escapeProperty(s)).not.toMatch(/[\r\n:,]/);
   });

@@ -36,7 +36,9 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     );
     return 1;
   }
-  io.stderr.write(`fleetlens: serving on ${serving.url} (probe, metrics, healthz)\n`);
+  const routes =
+    config.ingest.agents.length > 0 ? "probe, metrics, healthz, ingest, api" : "probe, metrics, healthz";
+  io.stderr.write(`fleetlens: serving on ${serving.url} (${routes})\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
     process.once("SIGTERM", () => resolve());

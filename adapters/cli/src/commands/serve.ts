@@ -6,9 +6,9 @@ import { defineCommand } from "../framework.js";
 
 export const serveCommand = defineCommand({
   name: "serve",
-  summary: "Run the exporter: /probe (blackbox_exporter style), /metrics (licence usage), /healthz.",
+  summary: "Run the exporter: /probe (blackbox_exporter style), /metrics, /healthz, agent pushes on /ingest.",
   description:
-    "Serves, until SIGINT or SIGTERM, GET /probe?target=T&module=M (blackbox_exporter's contract: the built-in modules and the config's modules:, the budget from X-Prometheus-Scrape-Timeout-Seconds), GET /metrics (the exporter's own metrics, process metrics, and per configured licence app the usage from its FlexLM logs, read incrementally, and lmstat output) and GET /healthz. Binds 127.0.0.1:9464 unless the config or --listen says otherwise. A bad config exits 2 naming the field.",
+    "Serves, until SIGINT or SIGTERM, GET /probe?target=T&module=M (blackbox_exporter's contract: the built-in modules and the config's modules:, the budget from X-Prometheus-Scrape-Timeout-Seconds), GET /metrics (the exporter's own metrics, process metrics, and per configured licence app the usage from its FlexLM logs, read incrementally, and lmstat output; with ingest agents configured, each pushing host's latest samples), GET /healthz, and with `ingest: {agents: [{name, token}]}` POST /ingest (agent pushes from `fleetlens push`, a bearer token per agent, kept in SQLite with retention) and GET /api/hosts[/:host/history]. Binds 127.0.0.1:9464 unless the config or --listen says otherwise. A bad config exits 2 naming the field.",
   options: {
     config: {
       type: "string",
