@@ -30,6 +30,8 @@ const tools = {
   promtool: "prometheus",
   // The remedy SSH executor's peer: tests start their own sshd on 127.0.0.1 with temp keys.
   sshd: "openssh-server",
+  // The exporter dashboard's browser test: headless Chromium dumps the DOM after its script ran.
+  chromium: "chromium",
 };
 // The openstack parser's oracle: Debian's python with the real oslo.log writes the reference lines.
 const checks = [
