@@ -15,6 +15,7 @@ import { type ResolvedModule, type RunProbeOptions, resolveModule, runModule } f
 import { Result } from "effect";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { type Alerts, type AlertsDeps, mountAlerts } from "./Alerts.js";
 import type { ExporterConfig } from "./Config.js";
 import { type Ingest, mountIngest } from "./Ingest.js";
 import { LicenceSources } from "./LicenceSource.js";
@@ -55,6 +56,8 @@ export interface AppDeps {
   readonly processMetrics?: boolean | undefined;
   /** The wall clock in ms since the epoch (default `Date.now`): push skew, staleness, retention. */
   readonly clock?: (() => number) | undefined;
+  /** `POST /alerts`: the executor, the log stream and the shutdown bound (for tests). */
+  readonly alerts?: AlertsDeps | undefined;
 }
 
 /**
@@ -70,6 +73,8 @@ export interface ExporterApp {
   readonly licence: LicenceSources;
   /** Agent pushes, when `ingest.agents` is not empty. */
   readonly ingest: Ingest | null;
+  /** Alert webhooks into remedy, when `alerts:` is configured. */
+  readonly alerts: Alerts | null;
   /** Stops the retention timer and closes the ingest database. */
   close(): void;
 }
@@ -217,6 +222,18 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
       ? null
       : mountIngest(app, config.ingest, registry, deps.clock ?? (() => Date.now()));
 
+  const alerts =
+    config.alerts === null
+      ? null
+      : mountAlerts(
+          app,
+          config.alerts,
+          config.ingest.readToken,
+          registry,
+          deps.clock ?? (() => Date.now()),
+          deps.alerts,
+        );
+
   app.get("/metrics", async (_req: Request, res: Response) => {
     const own = await registry.metrics();
     const samples = await licence.collect();
@@ -230,7 +247,18 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
     text(res, 500, `Internal error: ${err instanceof Error ? err.message : String(err)}`);
   });
 
-  return { app, limiter, registry, licence, ingest, close: () => ingest?.close() };
+  return {
+    app,
+    limiter,
+    registry,
+    licence,
+    ingest,
+    alerts,
+    close: () => {
+      void alerts?.close();
+      ingest?.close();
+    },
+  };
 };
 
 /**
@@ -288,8 +316,11 @@ export const serve = (config: ExporterConfig, deps: AppDeps = {}): Promise<Servi
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {
-              exporter.close();
-              done();
+              // queued alerts are dropped, running plans get alerts.close()'s bound
+              void (exporter.alerts?.close() ?? Promise.resolve()).then(() => {
+                exporter.close();
+                done();
+              });
             });
             server.closeAllConnections();
           }),

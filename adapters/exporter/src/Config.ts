@@ -19,6 +19,11 @@
  * ingest:                        # agent pushes (POST /ingest); off without agents
  *   agents: [{ name: web1, token: "${WEB1_TOKEN}" }]
  *   retentionDays: 10
+ * alerts:                        # POST /alerts (alert webhooks -> remedy); off without it
+ *   tokens: [{ name: alertmanager, token: "${ALERT_TOKEN}" }]
+ *   remedy: { ssh: { user: root, privateKey: /etc/fleetlens/id_ed25519, knownHosts: /etc/fleetlens/known_hosts } }
+ *   dedupeWindow: 10m
+ *   queue: { maxPending: 100, concurrency: 2 }
  * ```
  *
  * @since 0.1.0
@@ -27,6 +32,7 @@
 import { dirname, isAbsolute, resolve } from "node:path";
 import { ConfigError, decodeConfig, Time } from "@fleetlens/core";
 import { decodeModules, formatSettingsPath, type ModuleMap } from "@fleetlens/probes";
+import { decodeRemedyConfig, type RemedyConfig } from "@fleetlens/remedy";
 import { Result, Schema } from "effect";
 import { loadYamlFile } from "./YamlFile.js";
 
@@ -145,6 +151,24 @@ export const ExporterConfigInput = Schema.Struct({
       maxHistoryRows: Schema.optionalKey(int(1, 10_000_000)),
     }),
   ),
+  alerts: Schema.optionalKey(
+    Schema.Struct({
+      // Tokens are plain strings here: their length is checked apart, so no message shows one.
+      token: Schema.optionalKey(Schema.String),
+      tokens: Schema.optionalKey(Schema.Array(Schema.Struct({ name: AgentName, token: Schema.String }))),
+      // Decoded by @fleetlens/remedy's own decoder (the shape `fleetlens remedy --config` takes).
+      remedy: Schema.optionalKey(Schema.Unknown),
+      maxBodyBytes: Schema.optionalKey(int(256, 1 << 30)),
+      dedupeWindow: Schema.optionalKey(Duration),
+      recent: Schema.optionalKey(int(1, 100_000)),
+      queue: Schema.optionalKey(
+        Schema.Struct({
+          maxPending: Schema.optionalKey(int(1, 1_000_000)),
+          concurrency: Schema.optionalKey(int(1, 256)),
+        }),
+      ),
+    }),
+  ),
 });
 
 /**
@@ -196,6 +220,29 @@ export interface ExporterConfig {
   readonly licence: ReadonlyArray<LicenceAppConfig>;
   /** Agent pushes; `agents` empty means `POST /ingest` and `/api/*` answer 404. */
   readonly ingest: IngestConfig;
+  /** Alert webhooks into remedy; null (no `alerts:`) means `POST /alerts` and `/api/alerts` answer 404. */
+  readonly alerts: AlertsConfig | null;
+}
+
+/**
+ * `POST /alerts` with every default filled in: the bearer tokens (`token:` alone is one named
+ * `default`), remedy's configuration, the body limit, the re-send window, the queue and how many
+ * handled alerts `GET /api/alerts` keeps.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AlertsConfig {
+  readonly tokens: ReadonlyArray<{ readonly name: string; readonly token: string }>;
+  readonly remedy: RemedyConfig;
+  readonly maxBodyBytes: number;
+  readonly dedupeWindowMs: number;
+  /** Alerts waiting for a worker; past it `POST /alerts` answers 503. */
+  readonly maxPending: number;
+  /** Alerts planned and run at once. */
+  readonly concurrency: number;
+  /** Handled alerts kept for `GET /api/alerts`. */
+  readonly recent: number;
 }
 
 /**
@@ -263,13 +310,18 @@ export const DEFAULTS = {
   ingestIntervalMs: 60_000,
   staleAfterIntervals: 3,
   maxHistoryRows: 10_000,
+  alertsMaxBodyBytes: 1024 * 1024,
+  dedupeWindowMs: 600_000,
+  alertsMaxPending: 100,
+  alertsConcurrency: 2,
+  alertsRecent: 200,
 } as const;
 
 /** Tokens shorter than this are refused: a bearer token is a password. */
 const MIN_TOKEN_LENGTH = 16;
 
 const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
-  "": ["listen", "modules", "probe", "limits", "licence", "ingest"],
+  "": ["listen", "modules", "probe", "limits", "licence", "ingest", "alerts"],
   ingest: [
     "agents",
     "readToken",
@@ -284,6 +336,9 @@ const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
     "maxHistoryRows",
   ],
   agents: ["name", "token", "hosts"],
+  alerts: ["token", "tokens", "remedy", "maxBodyBytes", "dedupeWindow", "recent", "queue"],
+  alertTokens: ["name", "token"],
+  alertQueue: ["maxPending", "concurrency"],
   listen: ["host", "port"],
   probe: ["maxConcurrency", "maxQueue", "defaultTimeout", "timeoutOffsetSeconds"],
   limits: ["maxTargetLength"],
@@ -308,6 +363,13 @@ const checkKeys = (input: unknown, file: string | undefined): void => {
   check(input, [], KEYS[""]!);
   if (!isObject(input)) return;
   for (const k of ["listen", "probe", "limits", "ingest"]) check(input[k], [k], KEYS[k]!);
+  const alerts = input.alerts;
+  check(alerts, ["alerts"], KEYS.alerts!);
+  if (isObject(alerts)) {
+    check(alerts.queue, ["alerts", "queue"], KEYS.alertQueue!);
+    if (Array.isArray(alerts.tokens))
+      for (const [i, t] of alerts.tokens.entries()) check(t, ["alerts", "tokens", i], KEYS.alertTokens!);
+  }
   const ingest = input.ingest;
   if (isObject(ingest) && Array.isArray(ingest.agents))
     for (const [i, a] of ingest.agents.entries()) check(a, ["ingest", "agents", i], KEYS.agents!);
@@ -372,6 +434,7 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
     throw err(["ingest", "readToken"], "a token no agent uses");
   const ms = (d: string | undefined, fallback: number) =>
     d === undefined ? fallback : Time.parseDuration(d);
+  const alerts = c.alerts === undefined ? null : decodeAlerts(c.alerts, err, file);
   return {
     listen: { host: c.listen?.host ?? DEFAULTS.host, port: c.listen?.port ?? DEFAULTS.port },
     modules: modules.success,
@@ -405,6 +468,54 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
       staleAfterIntervals: c.ingest?.staleAfterIntervals ?? DEFAULTS.staleAfterIntervals,
       maxHistoryRows: c.ingest?.maxHistoryRows ?? DEFAULTS.maxHistoryRows,
     },
+    alerts,
+  };
+};
+
+/** The `alerts:` section: tokens checked (never shown), remedy's config by remedy's decoder. */
+const decodeAlerts = (
+  a: NonNullable<ExporterConfigInput["alerts"]>,
+  err: (p: ReadonlyArray<string | number>, expected: string) => ConfigError,
+  file: string | undefined,
+): AlertsConfig => {
+  if (a.token !== undefined && a.tokens !== undefined)
+    throw err(["alerts", "token"], "either token or tokens, not both");
+  const tokens = a.tokens ?? (a.token === undefined ? [] : [{ name: "default", token: a.token }]);
+  if (tokens.length === 0)
+    throw err(["alerts", "tokens"], "at least one token (tokens: [{name, token}] or token)");
+  tokens.forEach((t, i) => {
+    const at = a.tokens === undefined ? ["alerts", "token"] : ["alerts", "tokens", i, "token"];
+    if (t.token.length < MIN_TOKEN_LENGTH)
+      throw err(at, `a token of at least ${MIN_TOKEN_LENGTH} characters`);
+    if (tokens.findIndex((u) => u.token === t.token) !== i)
+      throw err(at, "a token not used by another alert token");
+    if (tokens.findIndex((u) => u.name === t.name) !== i)
+      throw err(
+        ["alerts", "tokens", i, "name"],
+        `a name not used by another token (${JSON.stringify(t.name)} is)`,
+      );
+  });
+  let remedy: RemedyConfig;
+  try {
+    remedy = decodeRemedyConfig(a.remedy ?? {}, file);
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw new ConfigError({
+        ...(file === undefined ? {} : { file }),
+        path: e.path === "" || e.path.startsWith("(") ? "alerts.remedy" : `alerts.remedy.${e.path}`,
+        expected: e.expected,
+      });
+    throw e;
+  }
+  return {
+    tokens,
+    remedy,
+    maxBodyBytes: a.maxBodyBytes ?? DEFAULTS.alertsMaxBodyBytes,
+    dedupeWindowMs:
+      a.dedupeWindow === undefined ? DEFAULTS.dedupeWindowMs : Time.parseDuration(a.dedupeWindow),
+    maxPending: a.queue?.maxPending ?? DEFAULTS.alertsMaxPending,
+    concurrency: a.queue?.concurrency ?? DEFAULTS.alertsConcurrency,
+    recent: a.recent ?? DEFAULTS.alertsRecent,
   };
 };
 

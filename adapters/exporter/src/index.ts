@@ -4,11 +4,15 @@
  * the exporter's own metrics, Node's process metrics and, per configured licence app, the usage
  * samples core computes from FlexLM logs read incrementally (and from `lmstat -a` output);
  * `POST /ingest` takes agents' pushes (`fleetlens push`, a bearer token per agent) into SQLite,
- * exposed on `/metrics` and `GET /api/hosts`; `GET /healthz` answers `ok`. Binds 127.0.0.1 unless configured otherwise.
+ * exposed on `/metrics` and `GET /api/hosts`; `POST /alerts` takes Alertmanager and Grafana
+ * webhooks into `@fleetlens/remedy` (classify, plan, repair over SSH, notify) after answering 202,
+ * listed on `GET /api/alerts`; `GET /healthz` answers `ok`. Binds 127.0.0.1 unless configured otherwise.
  *
  * @since 0.1.0
  * @module
  */
+
+export { type Alerts, type AlertsDeps, alertTokenName, type HandledAlert, mountAlerts } from "./Alerts.js";
 export {
   type AppDeps,
   createApp,
@@ -20,6 +24,7 @@ export {
   serve,
 } from "./App.js";
 export {
+  type AlertsConfig,
   DEFAULTS,
   decodeExporterConfig,
   type ExporterConfig,
