@@ -7,7 +7,7 @@
  * /metrics.
  */
 import { spawnSync } from "node:child_process";
-import type { Executor, ExecResult } from "@fleetlens/remedy";
+import type { ExecResult, Executor } from "@fleetlens/remedy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeExporterConfig, type HandledAlert, type Serving } from "../src/index.js";
 import { startExporter } from "./support/servers.js";
@@ -222,9 +222,13 @@ describe("POST /alerts", () => {
     expect(JSON.parse(again.text)).toEqual({ accepted: 0, duplicates: 1 });
     await exporter.exporter.alerts?.idle();
     const m = await metrics();
-    expect(metric(m, 'fleetlens_exporter_remedy_plans_total{class="test-class",outcome="recovered"}')).toBe(1);
+    expect(metric(m, 'fleetlens_exporter_remedy_plans_total{class="test-class",outcome="recovered"}')).toBe(
+      1,
+    );
     expect(metric(m, "fleetlens_exporter_alerts_duplicates_total")).toBe(1);
-    expect(metric(m, 'fleetlens_exporter_alerts_received_total{source="alertmanager",status="firing"}')).toBe(2);
+    expect(metric(m, 'fleetlens_exporter_alerts_received_total{source="alertmanager",status="firing"}')).toBe(
+      2,
+    );
     expect((await recent()).filter((a) => a.fingerprint === "fp-app1")).toHaveLength(1);
     expect(calls).toHaveLength(3);
     // the same fingerprint with a new start is planned, but remedy's cool-down makes it notify-only
@@ -240,7 +244,9 @@ describe("POST /alerts", () => {
   it("answers 503 with Retry-After when alerts.queue.maxPending alerts wait", async () => {
     hold();
     expect((await post(TOKEN, am("q1"))).status).toBe(202); // running (concurrency 1), held
-    await waitFor(async () => ((await recent()).find((a) => a.fingerprint === "fp-q1")?.state === "running" ? true : undefined));
+    await waitFor(async () =>
+      (await recent()).find((a) => a.fingerprint === "fp-q1")?.state === "running" ? true : undefined,
+    );
     expect((await post(TOKEN, am("q2"))).status).toBe(202);
     expect((await post(TOKEN, am("q3"))).status).toBe(202);
     expect(metric(await metrics(), "fleetlens_exporter_alerts_queue_length")).toBe(2);
@@ -275,12 +281,19 @@ describe("POST /alerts", () => {
     await exporter.exporter.alerts?.idle();
     const a = (await recent()).find((x) => x.source === "grafana-legacy");
     expect(a).toMatchObject({ name: "High CPU", host: "db1", token: "grafana", state: "done" });
-    expect(metric(await metrics(), 'fleetlens_exporter_alerts_received_total{source="grafana-legacy",status="firing"}')).toBe(1);
+    expect(
+      metric(
+        await metrics(),
+        'fleetlens_exporter_alerts_received_total{source="grafana-legacy",status="firing"}',
+      ),
+    ).toBe(1);
   });
 
   it("protects /api/alerts with ingest.readToken", async () => {
     expect((await fetch(`${exporter.url}/api/alerts`)).status).toBe(401);
-    const wrong = await fetch(`${exporter.url}/api/alerts`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    const wrong = await fetch(`${exporter.url}/api/alerts`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
     expect(wrong.status).toBe(403);
   });
 
@@ -323,9 +336,14 @@ describe("the alerts: section", () => {
   it("names the path of a problem and never shows a token", () => {
     expect(decode({ token: "short" })).toThrow(/alerts\.token: expected a token of at least 16/);
     expect(decode({})).toThrow(/alerts\.tokens: expected at least one token/);
-    expect(decode({ tokens: [{ name: "a", token: TOKEN }, { name: "b", token: TOKEN }] })).toThrow(
-      /alerts\.tokens\[1\]\.token: expected a token not used/,
-    );
+    expect(
+      decode({
+        tokens: [
+          { name: "a", token: TOKEN },
+          { name: "b", token: TOKEN },
+        ],
+      }),
+    ).toThrow(/alerts\.tokens\[1\]\.token: expected a token not used/);
     expect(decode({ token: TOKEN, tokenz: 1 })).toThrow(/alerts\.tokenz: expected one of the keys/);
     expect(decode({ token: TOKEN, queue: { maxPending: 0 } })).toThrow(/alerts\.queue\.maxPending/);
     expect(decode({ token: TOKEN, dedupeWindow: "soon" })).toThrow(/alerts\.dedupeWindow/);
