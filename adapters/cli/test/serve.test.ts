@@ -99,4 +99,47 @@ describe("fleetlens serve", () => {
     }
     expect(p.exitCode).toBe(0);
   });
+
+  it("with alerts: the start-up line names alerts, the token comes from the environment, POST /alerts checks it", async () => {
+    const port = await freeTcpPort();
+    const file = join(dir, "alerts.yaml");
+    writeFileSync(
+      file,
+      `listen: { port: ${port} }\nalerts:\n  token: "\${ALERT_TOKEN}"\n  remedy: { notify: { log: true } }\n`,
+    );
+    const token = "env-alert-token-0123456789";
+    const p = spawn(process.execPath, [BIN, "serve", "--config", file], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, ALERT_TOKEN: token },
+    });
+    let stderr = "";
+    p.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    try {
+      for (let i = 0; i < 100 && !stderr.includes("\n"); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stderr).toBe(
+        `fleetlens: serving on http://127.0.0.1:${port} (probe, metrics, healthz, alerts)\n`,
+      );
+      const post = (t: string, body: unknown) =>
+        fetch(`http://127.0.0.1:${port}/alerts`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${t}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      expect((await post("wrong-token-0123456789", {})).status).toBe(403);
+      const ok = await post(token, { alerts: [{ status: "firing", labels: { alertname: "Anything" } }] });
+      expect(ok.status).toBe(202);
+      expect(await ok.json()).toEqual({ accepted: 1, duplicates: 0 });
+      // the log notifier's line: notify-only (no host), after the answer
+      for (let i = 0; i < 100 && !stderr.includes("fleetlens.remedy"); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(stderr).toContain('"outcome":"notify"');
+      expect(stderr).not.toContain(token);
+    } finally {
+      p.kill("SIGTERM");
+      await waitExit(p, 10_000);
+    }
+    expect(p.exitCode).toBe(0);
+  });
 });

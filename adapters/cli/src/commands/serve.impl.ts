@@ -36,8 +36,11 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     );
     return 1;
   }
-  const routes =
-    config.ingest.agents.length > 0 ? "probe, metrics, healthz, ingest, api" : "probe, metrics, healthz";
+  const routes = [
+    "probe, metrics, healthz",
+    ...(config.ingest.agents.length > 0 ? ["ingest, api"] : []),
+    ...(config.alerts !== null ? ["alerts"] : []),
+  ].join(", ");
   io.stderr.write(`fleetlens: serving on ${serving.url} (${routes})\n`);
   await new Promise<void>((resolve) => {
     process.once("SIGINT", () => resolve());
