@@ -17,6 +17,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import { type Alerts, type AlertsDeps, mountAlerts } from "./Alerts.js";
 import type { ExporterConfig } from "./Config.js";
+import { mountDashboard } from "./Dashboard.js";
 import { type Ingest, mountIngest } from "./Ingest.js";
 import { LicenceSources } from "./LicenceSource.js";
 import { Limiter, probeBudgetMs, probeDebugText, probeExposition, scrapeTimeoutSeconds } from "./Probe.js";
@@ -233,6 +234,8 @@ export const createExporter = (config: ExporterConfig, deps: AppDeps = {}): Expo
           deps.clock ?? (() => Date.now()),
           deps.alerts,
         );
+
+  mountDashboard(app, { config, licence, ingest, clock: deps.clock ?? (() => Date.now()) });
 
   app.get("/metrics", async (_req: Request, res: Response) => {
     const own = await registry.metrics();

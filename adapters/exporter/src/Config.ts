@@ -151,6 +151,12 @@ export const ExporterConfigInput = Schema.Struct({
       maxHistoryRows: Schema.optionalKey(int(1, 10_000_000)),
     }),
   ),
+  dashboard: Schema.optionalKey(
+    Schema.Struct({
+      enabled: Schema.optionalKey(Schema.Boolean),
+      refreshSeconds: Schema.optionalKey(int(1, 86_400)),
+    }),
+  ),
   alerts: Schema.optionalKey(
     Schema.Struct({
       // Tokens are plain strings here: their length is checked apart, so no message shows one.
@@ -220,6 +226,8 @@ export interface ExporterConfig {
   readonly licence: ReadonlyArray<LicenceAppConfig>;
   /** Agent pushes; `agents` empty means `POST /ingest` and `/api/*` answer 404. */
   readonly ingest: IngestConfig;
+  /** `GET /` (the dashboard); `enabled: false` makes it 404. */
+  readonly dashboard: DashboardConfig;
   /** Alert webhooks into remedy; null (no `alerts:`) means `POST /alerts` and `/api/alerts` answer 404. */
   readonly alerts: AlertsConfig | null;
 }
@@ -256,6 +264,18 @@ export interface IngestAgent {
   readonly name: string;
   readonly token: string;
   readonly hosts: ReadonlyArray<string>;
+}
+
+/**
+ * The dashboard (`GET /`): on unless `enabled: false`; its script refreshes the tables every
+ * `refreshSeconds`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DashboardConfig {
+  readonly enabled: boolean;
+  readonly refreshSeconds: number;
 }
 
 /**
@@ -310,6 +330,7 @@ export const DEFAULTS = {
   ingestIntervalMs: 60_000,
   staleAfterIntervals: 3,
   maxHistoryRows: 10_000,
+  dashboardRefreshSeconds: 30,
   alertsMaxBodyBytes: 1024 * 1024,
   dedupeWindowMs: 600_000,
   alertsMaxPending: 100,
@@ -321,7 +342,7 @@ export const DEFAULTS = {
 const MIN_TOKEN_LENGTH = 16;
 
 const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
-  "": ["listen", "modules", "probe", "limits", "licence", "ingest", "alerts"],
+  "": ["listen", "modules", "probe", "limits", "licence", "ingest", "dashboard", "alerts"],
   ingest: [
     "agents",
     "readToken",
@@ -336,6 +357,7 @@ const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
     "maxHistoryRows",
   ],
   agents: ["name", "token", "hosts"],
+  dashboard: ["enabled", "refreshSeconds"],
   alerts: ["token", "tokens", "remedy", "maxBodyBytes", "dedupeWindow", "recent", "queue"],
   alertTokens: ["name", "token"],
   alertQueue: ["maxPending", "concurrency"],
@@ -362,6 +384,7 @@ const checkKeys = (input: unknown, file: string | undefined): void => {
   };
   check(input, [], KEYS[""]!);
   if (!isObject(input)) return;
+  check(input.dashboard, ["dashboard"], KEYS.dashboard!);
   for (const k of ["listen", "probe", "limits", "ingest"]) check(input[k], [k], KEYS[k]!);
   const alerts = input.alerts;
   check(alerts, ["alerts"], KEYS.alerts!);
@@ -467,6 +490,10 @@ export const decodeExporterConfig = (input: unknown, file?: string, baseDir?: st
       intervalMs: ms(c.ingest?.interval, DEFAULTS.ingestIntervalMs),
       staleAfterIntervals: c.ingest?.staleAfterIntervals ?? DEFAULTS.staleAfterIntervals,
       maxHistoryRows: c.ingest?.maxHistoryRows ?? DEFAULTS.maxHistoryRows,
+    },
+    dashboard: {
+      enabled: c.dashboard?.enabled ?? true,
+      refreshSeconds: c.dashboard?.refreshSeconds ?? DEFAULTS.dashboardRefreshSeconds,
     },
     alerts,
   };

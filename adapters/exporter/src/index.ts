@@ -25,6 +25,7 @@ export {
 } from "./App.js";
 export {
   type AlertsConfig,
+  type DashboardConfig,
   DEFAULTS,
   decodeExporterConfig,
   type ExporterConfig,
@@ -35,6 +36,18 @@ export {
   type LicenceAppConfig,
   loadExporterConfig,
 } from "./Config.js";
+export {
+  DASHBOARD_CSP,
+  type DashboardDeps,
+  escapeHtml,
+  formatAge,
+  type HostSummary,
+  hostSummary,
+  type LicenceAppView,
+  type LicenceFeatureView,
+  licenceView,
+  mountDashboard,
+} from "./Dashboard.js";
 export {
   agentOfToken,
   checkPush,
