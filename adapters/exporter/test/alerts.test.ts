@@ -306,6 +306,85 @@ describe("POST /alerts", () => {
   });
 });
 
+describe("shutdown", () => {
+  const start = (lines: string[]) =>
+    startExporter(
+      {
+        alerts: {
+          token: TOKEN,
+          queue: { maxPending: 5, concurrency: 1 },
+          remedy: {
+            ssh: { privateKey: "/nonexistent" },
+            rules: [{ class: "test-class", labels: { alertname: "TestDown" }, target: ["thing"] }],
+            trees: {
+              "test-class": {
+                target: "container",
+                steps: [{ id: "diagnose", kind: "diagnose", argv: ["check"], onFail: "escalate" }],
+              },
+            },
+            notify: { log: true },
+          },
+        },
+      },
+      {
+        processMetrics: false,
+        alerts: {
+          executor: fakeExecutor,
+          log: { write: (t: string) => lines.push(t) },
+          shutdownTimeoutMs: 300,
+        },
+      },
+    );
+  const send = (s: Serving, thing: string) =>
+    fetch(`${s.url}/alerts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}` },
+      body: am(thing),
+    }).then((r) => r.status);
+
+  it("drops queued alerts with a log line and waits for a running plan up to its bound", async () => {
+    const lines: string[] = [];
+    const s = await start(lines);
+    hold();
+    try {
+      for (const t of ["s1", "s2", "s3"]) expect(await send(s, t)).toBe(202);
+      expect(s.exporter.alerts?.running()).toBe(1);
+      expect(s.exporter.alerts?.pending()).toBe(2);
+      const t0 = performance.now();
+      await s.close();
+      const took = performance.now() - t0;
+      expect(took).toBeGreaterThanOrEqual(250);
+      expect(took).toBeLessThan(3000);
+      const log = lines.join("");
+      expect(log).toContain("dropped 2 queued alert(s)");
+      expect(log).toMatch(/1 running plan\(s\) did not end within 300 ms/);
+      const states = s.exporter.alerts?.recent().map((a) => [a.fingerprint, a.state]);
+      expect(states).toEqual([
+        ["fp-s3", "dropped"],
+        ["fp-s2", "dropped"],
+        ["fp-s1", "running"],
+      ]);
+    } finally {
+      open();
+    }
+  });
+
+  it("a plan that ends within the bound is waited for", async () => {
+    const lines: string[] = [];
+    const s = await start(lines);
+    hold();
+    expect(await send(s, "w1")).toBe(202);
+    setTimeout(open, 100);
+    await s.close();
+    expect(s.exporter.alerts?.recent()[0]).toMatchObject({
+      fingerprint: "fp-w1",
+      state: "done",
+      outcome: "escalate",
+    });
+    expect(lines.join("")).not.toMatch(/did not end/);
+  });
+});
+
 describe("without alerts:", () => {
   it("POST /alerts and /api/alerts answer 404", async () => {
     const s = await startExporter({}, { processMetrics: false });
