@@ -331,6 +331,8 @@ export const mountAlerts = (
       const receivedAt = new Date(now).toISOString();
       for (const a of fresh) {
         seen.set(dedupeKey(a), now);
+        // bounded: a flood of distinct alerts forgets the oldest first (a Map keeps insertion order)
+        if (seen.size > config.dedupeMax) seen.delete(seen.keys().next().value as string);
         const entry: HandledAlert = {
           id: nextId++,
           receivedAt,

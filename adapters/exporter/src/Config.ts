@@ -23,6 +23,7 @@
  *   tokens: [{ name: alertmanager, token: "${ALERT_TOKEN}" }]
  *   remedy: { ssh: { user: root, privateKey: /etc/fleetlens/id_ed25519, knownHosts: /etc/fleetlens/known_hosts } }
  *   dedupeWindow: 10m
+ *   dedupeMax: 10000
  *   queue: { maxPending: 100, concurrency: 2 }
  * ```
  *
@@ -166,6 +167,7 @@ export const ExporterConfigInput = Schema.Struct({
       remedy: Schema.optionalKey(Schema.Unknown),
       maxBodyBytes: Schema.optionalKey(int(256, 1 << 30)),
       dedupeWindow: Schema.optionalKey(Duration),
+      dedupeMax: Schema.optionalKey(int(1, 10_000_000)),
       recent: Schema.optionalKey(int(1, 100_000)),
       queue: Schema.optionalKey(
         Schema.Struct({
@@ -245,6 +247,8 @@ export interface AlertsConfig {
   readonly remedy: RemedyConfig;
   readonly maxBodyBytes: number;
   readonly dedupeWindowMs: number;
+  /** Alerts remembered for de-duplication at the most (the oldest are forgotten first). */
+  readonly dedupeMax: number;
   /** Alerts waiting for a worker; past it `POST /alerts` answers 503. */
   readonly maxPending: number;
   /** Alerts planned and run at once. */
@@ -336,6 +340,7 @@ export const DEFAULTS = {
   alertsMaxPending: 100,
   alertsConcurrency: 2,
   alertsRecent: 200,
+  alertsDedupeMax: 10_000,
 } as const;
 
 /** Tokens shorter than this are refused: a bearer token is a password. */
@@ -358,7 +363,7 @@ const KEYS: Readonly<Record<string, ReadonlyArray<string>>> = {
   ],
   agents: ["name", "token", "hosts"],
   dashboard: ["enabled", "refreshSeconds"],
-  alerts: ["token", "tokens", "remedy", "maxBodyBytes", "dedupeWindow", "recent", "queue"],
+  alerts: ["token", "tokens", "remedy", "maxBodyBytes", "dedupeWindow", "dedupeMax", "recent", "queue"],
   alertTokens: ["name", "token"],
   alertQueue: ["maxPending", "concurrency"],
   listen: ["host", "port"],
@@ -540,6 +545,7 @@ const decodeAlerts = (
     maxBodyBytes: a.maxBodyBytes ?? DEFAULTS.alertsMaxBodyBytes,
     dedupeWindowMs:
       a.dedupeWindow === undefined ? DEFAULTS.dedupeWindowMs : Time.parseDuration(a.dedupeWindow),
+    dedupeMax: a.dedupeMax ?? DEFAULTS.alertsDedupeMax,
     maxPending: a.queue?.maxPending ?? DEFAULTS.alertsMaxPending,
     concurrency: a.queue?.concurrency ?? DEFAULTS.alertsConcurrency,
     recent: a.recent ?? DEFAULTS.alertsRecent,

@@ -406,10 +406,45 @@ describe("the alerts: section", () => {
       tokens: [{ name: "default", token: TOKEN }],
       remedy: {},
       dedupeWindowMs: 600_000,
+      dedupeMax: 10_000,
       maxPending: 100,
       concurrency: 2,
     });
     expect(decodeExporterConfig({}).alerts).toBeNull();
+  });
+
+  it("bounds what it remembers for de-duplication: alerts.dedupeMax, oldest forgotten first", async () => {
+    expect(decode({ token: TOKEN, dedupeMax: 0 })).toThrow(/alerts\.dedupeMax/);
+    const small = await startExporter(
+      {
+        alerts: {
+          token: TOKEN,
+          dedupeMax: 2,
+          remedy: { ssh: { privateKey: "/nonexistent" }, notify: { log: true } },
+        },
+      },
+      { processMetrics: false, alerts: { executor: fakeExecutor, log: { write: () => {} } } },
+    );
+    try {
+      const send = async (thing: string) => {
+        const r = await fetch(`${small.url}/alerts`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${TOKEN}` },
+          body: am(thing),
+        });
+        return JSON.parse(await r.text()) as { accepted: number; duplicates: number };
+      };
+      expect(await send("a")).toEqual({ accepted: 1, duplicates: 0 });
+      expect(await send("a")).toEqual({ accepted: 0, duplicates: 1 });
+      expect(await send("b")).toEqual({ accepted: 1, duplicates: 0 });
+      expect(await send("c")).toEqual({ accepted: 1, duplicates: 0 });
+      // "a" was the oldest of three: forgotten, so taken again; "c" is still remembered
+      expect(await send("a")).toEqual({ accepted: 1, duplicates: 0 });
+      expect(await send("c")).toEqual({ accepted: 0, duplicates: 1 });
+      await small.exporter.alerts?.idle();
+    } finally {
+      await small.close();
+    }
   });
 
   it("names the path of a problem and never shows a token", () => {
