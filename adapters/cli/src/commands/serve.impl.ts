@@ -37,6 +37,7 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
     return 1;
   }
   const routes = [
+    ...(config.dashboard.enabled ? ["dashboard"] : []),
     "probe, metrics, healthz",
     ...(config.ingest.agents.length > 0 ? ["ingest, api"] : []),
     ...(config.alerts !== null ? ["alerts"] : []),
