@@ -62,7 +62,9 @@ describe("fleetlens serve", () => {
     try {
       for (let i = 0; i < 100 && !stderr.includes("\n") && p.exitCode === null; i++)
         await new Promise((r) => setTimeout(r, 50));
-      expect(stderr).toBe(`fleetlens: serving on http://127.0.0.1:${port} (dashboard, probe, metrics, healthz)\n`);
+      expect(stderr).toBe(
+        `fleetlens: serving on http://127.0.0.1:${port} (dashboard, probe, metrics, healthz)\n`,
+      );
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect([health.status, await health.text()]).toEqual([200, "ok\n"]);
       const probe = await fetch(`http://127.0.0.1:${port}/probe?module=tcp_connect&target=127.0.0.1:${port}`);
@@ -76,7 +78,9 @@ describe("fleetlens serve", () => {
       expect(await waitExit(p, 10_000)).toBe(true);
     }
     expect(p.exitCode).toBe(0);
-    expect(stderr).toBe(`fleetlens: serving on http://127.0.0.1:${port} (dashboard, probe, metrics, healthz)\n`);
+    expect(stderr).toBe(
+      `fleetlens: serving on http://127.0.0.1:${port} (dashboard, probe, metrics, healthz)\n`,
+    );
   });
 
   it("--listen overrides the config's address", async () => {
