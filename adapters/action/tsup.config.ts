@@ -12,7 +12,8 @@ export default defineConfig({
   external: ["@e965/xlsx"],
   shims: true,
   sourcemap: false,
-  minify: false,
+  // minified: it is generated code, committed only because GitHub runs it from the repository
+  minify: true,
   clean: true,
   outExtension: () => ({ js: ".cjs" }),
 });
