@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
@@ -46,3 +46,21 @@ export const bin = (argv: string[], input?: string | Buffer): CliResult => {
   const r = spawnSync(process.execPath, [BIN, ...argv], { input, encoding: "utf8", maxBuffer: 1 << 28 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
+
+/**
+ * The bundled command without blocking this process: for tests whose servers (an exporter, a
+ * webhook receiver) answer from this same process.
+ */
+export const binAsync = (argv: string[]): Promise<CliResult> =>
+  new Promise((resolve) => {
+    const p = spawn(process.execPath, [BIN, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    p.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    p.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    p.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { decodeExporterConfig, type Serving, serve } from "@fleetlens/exporter";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freeTcpPort, waitExit } from "../../../packages/core/test/support/daemon.js";
-import { BIN, cli } from "./helpers.js";
+import { BIN, binAsync, cli } from "./helpers.js";
 
 const systemdAnalyze = spawnSync("sh", ["-c", "command -v systemd-analyze"], {
   encoding: "utf8",
@@ -45,21 +45,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The bundled command, asynchronously (the exporter answers from this same process). */
-const runBin = (argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    p.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    p.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-
 describe("fleetlens push", () => {
   it("--help comes from the declaration", async () => {
     const r = await cli(["push", "--help"]);
@@ -70,7 +55,7 @@ describe("fleetlens push", () => {
   it("--once pushes this host's metrics: the exporter then shows them for that host", {
     timeout: 30_000,
   }, async () => {
-    const r = await runBin([
+    const r = await binAsync([
       "push",
       "--url",
       exporter.url,
@@ -108,7 +93,7 @@ describe("fleetlens push", () => {
     const wrong = join(dir, "wrong.token");
     const secret = "wrong-secret-token-987654321";
     writeFileSync(wrong, secret);
-    const r = await runBin([
+    const r = await binAsync([
       "push",
       "--url",
       exporter.url,
@@ -124,7 +109,7 @@ describe("fleetlens push", () => {
     );
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stdout + r.stderr).not.toContain(secret);
-    const other = await runBin([
+    const other = await binAsync([
       "push",
       "--url",
       exporter.url,
@@ -141,7 +126,7 @@ describe("fleetlens push", () => {
 
   it("an unreachable exporter exits 1 with one line naming the URL", { timeout: 30_000 }, async () => {
     const port = await freeTcpPort();
-    const r = await runBin([
+    const r = await binAsync([
       "push",
       "--url",
       `http://127.0.0.1:${port}`,

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -7,22 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canRunSshd, type Sshd, startSshd } from "../../../packages/remedy/test/support/sshd.js";
-import { BIN, bin, type CliResult, cli } from "./helpers.js";
-
-/** The bundled command without blocking this process (the webhook server here must answer). */
-const binAsync = (argv: string[]): Promise<CliResult> =>
-  new Promise((resolve) => {
-    const p = spawn(process.execPath, [BIN, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    p.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    p.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+import { bin, binAsync, cli } from "./helpers.js";
 
 const FIXTURES = join(__dirname, "..", "..", "..", "packages", "remedy", "test", "fixtures");
 let dir: string;

@@ -7,11 +7,9 @@
  */
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Notification } from "@fleetlens/remedy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HookReceiver, startHookReceiver } from "../../../packages/remedy/test/support/hook.js";
 import { canRunSshd, type Sshd, startSshd } from "../../../packages/remedy/test/support/sshd.js";
 import type { HandledAlert, Serving } from "../src/index.js";
 import { startExporter } from "./support/servers.js";
@@ -21,27 +19,18 @@ const HOOK_TOKEN = "hook-token-0123456789";
 
 describe.skipIf(!canRunSshd())("POST /alerts through a real sshd on 127.0.0.1", () => {
   let sshd: Sshd;
-  let hook: Server;
+  let hook: HookReceiver;
   let exporter: Serving;
-  const received: { headers: IncomingHttpHeaders; body: Notification }[] = [];
+  let received: HookReceiver["received"] = [];
   const log: string[] = [];
 
   beforeAll(async () => {
     sshd = await startSshd();
     const knownHosts = join(sshd.dir, "known_hosts");
     await writeFile(knownHosts, sshd.knownHosts);
-    hook = createServer((req, res) => {
-      let body = "";
-      req.on("data", (d) => {
-        body += d;
-      });
-      req.on("end", () => {
-        received.push({ headers: req.headers, body: JSON.parse(body) as Notification });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-    const hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    hook = await startHookReceiver();
+    received = hook.received;
+    const hookUrl = hook.url;
     exporter = await startExporter(
       {
         alerts: {
@@ -88,7 +77,7 @@ describe.skipIf(!canRunSshd())("POST /alerts through a real sshd on 127.0.0.1", 
 
   afterAll(async () => {
     await exporter?.close();
-    await new Promise((r) => hook?.close(r));
+    await hook?.close();
     await sshd?.stop();
   });
 

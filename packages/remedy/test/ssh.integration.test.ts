@@ -1,15 +1,14 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Alert } from "../src/Alert.js";
 import { decodeRemedyConfig, type RemedyConfig } from "../src/Config.js";
-import { logNotifier, type Notification, webhookNotifier } from "../src/Notify.js";
+import { logNotifier, webhookNotifier } from "../src/Notify.js";
 import { plan } from "../src/Plan.js";
 import { exitCodeOfRuns, runPlan } from "../src/Run.js";
 import { sshExecutor } from "../src/Ssh.js";
+import { type HookReceiver, startHookReceiver } from "./support/hook.js";
 import { canRunSshd, type Sshd, startSshd } from "./support/sshd.js";
 
 const alert = (labels: Record<string, string>): Alert => ({
@@ -29,30 +28,21 @@ const alert = (labels: Record<string, string>): Alert => ({
 
 describe.skipIf(!canRunSshd())("remedy run through a real sshd on 127.0.0.1", () => {
   let sshd: Sshd;
-  let hook: Server;
+  let hook: HookReceiver;
   let hookUrl: string;
-  const received: { headers: IncomingHttpHeaders; body: Notification }[] = [];
+  let received: HookReceiver["received"];
   let knownHosts: string;
 
   beforeAll(async () => {
     sshd = await startSshd();
     knownHosts = join(sshd.dir, "known_hosts");
     await writeFile(knownHosts, sshd.knownHosts);
-    hook = createServer((req, res) => {
-      let body = "";
-      req.on("data", (d) => {
-        body += d;
-      });
-      req.on("end", () => {
-        received.push({ headers: req.headers, body: JSON.parse(body) as Notification });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
-    hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    hook = await startHookReceiver();
+    hookUrl = hook.url;
+    received = hook.received;
   });
   afterAll(async () => {
-    await new Promise((r) => hook?.close(r));
+    await hook?.close();
     await sshd?.stop();
   });
 
