@@ -5,7 +5,7 @@
  * an unreachable URL exits 1 naming it.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decodeExporterConfig, type Serving, serve } from "@fleetlens/exporter";
@@ -201,21 +201,20 @@ describe("fleetlens push", () => {
     expect(stderr).toBe("");
   });
 
-  it.skipIf(systemdAnalyze === "")("the systemd units pass systemd-analyze verify", () => {
+  it.skipIf(systemdAnalyze === "")("every unit in deploy/systemd passes systemd-analyze verify", () => {
     const units = join(__dirname, "..", "..", "..", "deploy", "systemd");
     const out = mkdtempSync(join(dir, "units-"));
-    // verify checks that ExecStart's program exists: point it at the bundled command.
-    const service = readFileSync(join(units, "fleetlens-push.service"), "utf8").replace(
-      "/usr/local/bin/fleetlens",
-      `${process.execPath} ${BIN}`,
-    );
-    writeFileSync(join(out, "fleetlens-push.service"), service);
-    copyFileSync(join(units, "fleetlens-push.timer"), join(out, "fleetlens-push.timer"));
-    const r = spawnSync(
-      systemdAnalyze,
-      ["verify", join(out, "fleetlens-push.service"), join(out, "fleetlens-push.timer")],
-      { encoding: "utf8" },
-    );
+    const names = readdirSync(units).filter((f) => /\.(service|timer)$/.test(f));
+    expect(names).toEqual(expect.arrayContaining(["fleetlens-push.service", "fleetlens-exporter.service"]));
+    for (const name of names) {
+      // verify checks that ExecStart's program exists: point it at the bundled command.
+      const text = readFileSync(join(units, name), "utf8").replaceAll(
+        "/usr/local/bin/fleetlens",
+        `${process.execPath} ${BIN}`,
+      );
+      writeFileSync(join(out, name), text);
+    }
+    const r = spawnSync(systemdAnalyze, ["verify", ...names.map((n) => join(out, n))], { encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
