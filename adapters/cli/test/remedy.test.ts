@@ -57,6 +57,55 @@ describe("fleetlens remedy (the bundled command)", () => {
     expect(enabled.stdout.split("\n")[1]).toContain('"mode":"run"');
   });
 
+  it("plan shows where each step would connect, after ssh.hosts", async () => {
+    const config = join(dir, "hosts.yaml");
+    await writeFile(
+      config,
+      [
+        "ssh:",
+        "  user: ops",
+        "  port: 2222",
+        "  privateKey: /k",
+        "  knownHosts: /kh",
+        "  hosts:",
+        "    - {match: 'db*', user: dba}",
+        "    - {match: 'web*', address: 10.0.0.11, port: 22}",
+        "",
+      ].join("\n"),
+    );
+    const args = ["remedy", "plan", "--alert", join(FIXTURES, "alertmanager-v4.json"), "--config", config];
+    const r = bin([...args, "--format", "json"]);
+    expect(r.stderr).toBe("");
+    const plans = JSON.parse(r.stdout) as { host: string; steps: { id: string; connect: string }[] }[];
+    expect(plans[0]!.host).toBe("web1.example");
+    expect(plans[0]!.steps.map((s) => [s.id, s.connect])).toEqual([
+      ["diagnose", "ops@10.0.0.11:22"],
+      ["restart", "ops@10.0.0.11:22"],
+      ["verify", "ops@10.0.0.11:22"],
+    ]);
+    const rows = bin([...args, "--format", "ndjson"])
+      .stdout.trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((x) => [x.step, x.connect])).toEqual([
+      ["diagnose", "ops@10.0.0.11:22"],
+      ["restart", "ops@10.0.0.11:22"],
+      ["verify", "ops@10.0.0.11:22"],
+      ["notify", null],
+      ["notify", null],
+    ]);
+    // no config: the defaults, root on port 22 of the host itself
+    const plain = JSON.parse(bin(args.slice(0, 4).concat(["--format", "json"])).stdout) as {
+      steps: { connect: string }[];
+    }[];
+    expect(plain[0]!.steps[0]!.connect).toBe("root@web1.example:22");
+    const bad = join(dir, "badhosts.yaml");
+    await writeFile(bad, "ssh: {privateKey: /k, hosts: [{match: a}, {match: '10.0.0.0/40'}]}\n");
+    const b = bin(["remedy", "plan", "--alert", join(FIXTURES, "alertmanager-v4.json"), "--config", bad]);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/: ssh\.hosts\[1\]\.match: expected a CIDR prefix length of at most 32/);
+  });
+
   it("a bad payload or config exits 2 with a path-named line", async () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ alerts: [{ status: "firing", labels: { a: 1 } }] }));

@@ -1,7 +1,7 @@
 /**
  * The SSH executor (I/O): runs a step's argv on a host over SSH (ssh2), with key-based login, a
- * host key check that cannot be switched off (known_hosts or a `SHA256:` fingerprint), a connect
- * timeout, a per-step timeout and bounded output. The command line is built by
+ * host key check that cannot be switched off (known_hosts or a `SHA256:` fingerprint), per-host
+ * address, port, user and keys ({@link sshSettingsFor}), a connect timeout, a per-step timeout and bounded output. The command line is built by
  * {@link commandLine} alone.
  *
  * @since 0.1.0
@@ -10,7 +10,7 @@
 import { readFile } from "node:fs/promises";
 import { Effect, Schema } from "effect";
 import { Client, type ClientChannel } from "ssh2";
-import type { SshConfig } from "./Config.js";
+import { type SshConfig, sshSettingsFor, sshTargetOf } from "./Config.js";
 import { fingerprintOf, knownHostsAccepts } from "./KnownHosts.js";
 import { commandLine } from "./Safety.js";
 
@@ -64,27 +64,37 @@ export interface Executor {
  * @category executors
  */
 export const sshExecutor = (config: SshConfig): Executor => {
-  const port = config.port ?? 22;
   const maxBytes = config.maxOutputBytes ?? 65536;
   const conns = new Map<string, Promise<Client>>();
-  let secrets: Promise<{ key: Buffer; knownHosts: string | null }> | undefined;
-  const loadSecrets = () => {
-    secrets ??= (async () => ({
-      key: await readFile(config.privateKey),
-      knownHosts: config.knownHosts === undefined ? null : await readFile(config.knownHosts, "utf8"),
-    }))();
-    return secrets;
+  const files = new Map<string, Promise<Buffer>>();
+  const load = (path: string): Promise<Buffer> => {
+    let p = files.get(path);
+    if (p === undefined) {
+      p = readFile(path);
+      files.set(path, p);
+    }
+    return p;
   };
 
   const connect = async (host: string): Promise<Client> => {
     const fail = (reason: string) => new SshError({ host, reason });
-    if (config.knownHosts === undefined && config.hostKeys?.[host] === undefined)
+    const to = sshSettingsFor(host, config);
+    const { address, port, user } = to;
+    const where = sshTargetOf(to);
+    if (to.knownHosts === null && to.fingerprints.length === 0)
       throw fail(
         "no known_hosts file or host key fingerprint configured for this host: refusing to trust any key",
       );
+    if (to.privateKey === null) throw fail("no private key configured for this host");
     let s: { key: Buffer; knownHosts: string | null };
     try {
-      s = await loadSecrets();
+      s = {
+        key: await load(to.privateKey),
+        knownHosts:
+          to.fingerprints.length > 0 || to.knownHosts === null
+            ? null
+            : (await load(to.knownHosts)).toString("utf8"),
+      };
     } catch (e) {
       throw fail(
         `cannot read the key or known_hosts file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
@@ -98,31 +108,32 @@ export const sshExecutor = (config: SshConfig): Executor => {
         reject(
           fail(
             hostKeyProblem ??
-              (e.level === "client-authentication" ? `login refused (${e.message})` : e.message),
+              (e.level === "client-authentication"
+                ? `login refused as ${where} (${e.message})`
+                : `cannot connect to ${where} (${e.message})`),
           ),
         ),
       );
       try {
         c.connect({
-          host,
+          host: address,
           port,
-          username: config.user ?? "root",
+          username: user,
           privateKey: s.key,
           ...(config.passphrase === undefined ? {} : { passphrase: config.passphrase }),
           readyTimeout: Math.round((config.connectTimeoutSeconds ?? 10) * 1000),
           hostVerifier: (key: Buffer) => {
             const fp = fingerprintOf(key);
-            const want = config.hostKeys?.[host];
             const ok =
-              want !== undefined
-                ? want.replace(/=$/, "") === fp
-                : knownHostsAccepts(s.knownHosts ?? "", host, port, key);
-            if (!ok) hostKeyProblem = `host key ${fp} is not known for ${host}:${port}: refused`;
+              to.fingerprints.length > 0
+                ? to.fingerprints.some((want) => want.replace(/=$/, "") === fp)
+                : knownHostsAccepts(s.knownHosts ?? "", address, port, key);
+            if (!ok) hostKeyProblem = `host key ${fp} is not known for ${address}:${port}: refused`;
             return ok;
           },
         });
       } catch (e) {
-        reject(fail(e instanceof Error ? e.message : String(e)));
+        reject(fail(`cannot connect to ${where} (${e instanceof Error ? e.message : String(e)})`));
       }
     });
   };

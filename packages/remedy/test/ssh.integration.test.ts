@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freeTcpPort } from "../../core/test/support/daemon.js";
 import type { Alert } from "../src/Alert.js";
 import { decodeRemedyConfig, type RemedyConfig } from "../src/Config.js";
 import { logNotifier, webhookNotifier } from "../src/Notify.js";
@@ -144,6 +145,50 @@ describe.skipIf(!canRunSshd())("remedy run through a real sshd on 127.0.0.1", ()
       alert({ alertname: "TestDown", thing: "app4" }),
     );
     expect(none.report.sshError?.reason).toMatch(/refusing to trust any key/);
+  });
+
+  it("a host mapped by ssh.hosts (app-* -> 127.0.0.1:port) is repaired there", async () => {
+    const c = config(["touch", `${sshd.dir}/restarted-{target}`], {});
+    // no default port: only the entry's address and port can reach the sshd
+    const ssh = {
+      user: "root",
+      privateKey: sshd.clientKey,
+      knownHosts,
+      stepTimeoutSeconds: 10,
+      hosts: [
+        { match: "db-*", address: "127.0.0.2", port: 1 },
+        { match: "app-*", address: "127.0.0.1", port: sshd.port },
+      ],
+    };
+    const mapped = decodeRemedyConfig({ ...c, ssh });
+    const a = {
+      ...alert({ alertname: "TestDown", thing: "app6" }),
+      host: "app-host",
+      instance: "app-host:9100",
+    };
+    const { p, report } = await runOne(mapped, a);
+    expect(p.host).toBe("app-host");
+    expect(report.steps.map((s) => [s.id, s.host, s.status])).toEqual([
+      ["diagnose", "app-host", "failed"],
+      ["restart", "app-host", "passed"],
+      ["verify", "app-host", "passed"],
+    ]);
+    expect(report.outcome).toBe("recovered");
+    expect(existsSync(join(sshd.dir, "restarted-app6"))).toBe(true);
+
+    // the same entry with a port nothing listens on: unreachable, naming user@address:port
+    const closed = await freeTcpPort();
+    const wrong = decodeRemedyConfig({
+      ...c,
+      ssh: { ...ssh, hosts: [{ match: "app-*", address: "127.0.0.1", port: closed }] },
+    });
+    const bad = await runOne(wrong, { ...a, fingerprint: "fp-app7", labels: { ...a.labels, thing: "app7" } });
+    expect(bad.report.outcome).toBe("unreachable");
+    expect(bad.report.sshError?.message).toMatch(
+      new RegExp(`^ssh app-host: cannot connect to root@127\\.0\\.0\\.1:${closed} \\(.*ECONNREFUSED`),
+    );
+    expect(bad.report.steps.map((s) => s.status)).toEqual(["not-reached", "not-reached", "not-reached"]);
+    expect(exitCodeOfRuns([bad.report])).toBe(1);
   });
 
   it("a step that outlives its timeout is stopped and fails", async () => {

@@ -18,6 +18,8 @@ import {
   type RunReport,
   runPlan,
   sshExecutor,
+  sshSettingsFor,
+  sshTargetOf,
   webhookNotifier,
 } from "@fleetlens/remedy";
 import { Result } from "effect";
@@ -78,7 +80,11 @@ const setup = async (args: Parsed, io: Io, verb: string, state: CooldownState = 
   return { config, plans, format: resolveFormat(str(args, "format"), io) };
 };
 
-const planJson = (p: Plan) => ({
+/** Where a step on `host` would connect: `user@address:port` after `ssh.hosts`. */
+const connectOf = (config: RemedyConfig, host: string): string =>
+  sshTargetOf(sshSettingsFor(host, config.ssh));
+
+const planJson = (p: Plan, config: RemedyConfig) => ({
   alert: {
     fingerprint: p.alert.fingerprint,
     name: p.alert.name,
@@ -92,15 +98,23 @@ const planJson = (p: Plan) => ({
   host: p.host,
   notifyOnly: p.notifyOnly,
   reason: p.reason,
-  steps: p.steps,
+  steps: p.steps.map((s) => ({ ...s, connect: connectOf(config, s.host) })),
 });
 
-const planRows = (p: Plan): Record<string, unknown>[] => {
+const planRows = (p: Plan, config: RemedyConfig): Record<string, unknown>[] => {
   const base = { alert: p.alert.name, class: p.classification.class, host: p.host ?? p.alert.host };
-  if (p.steps.length === 0) return [{ ...base, step: "notify", mode: "run", argv: [], why: p.reason }];
+  const notify = { ...base, step: "notify", mode: "run", connect: null, argv: [], why: p.reason };
+  if (p.steps.length === 0) return [notify];
   return [
-    ...p.steps.map((s) => ({ ...base, step: s.id, mode: s.mode, argv: s.argv, why: s.why })),
-    { ...base, step: "notify", mode: "run", argv: [], why: p.reason },
+    ...p.steps.map((s) => ({
+      ...base,
+      step: s.id,
+      mode: s.mode,
+      connect: connectOf(config, s.host),
+      argv: s.argv,
+      why: s.why,
+    })),
+    notify,
   ];
 };
 
@@ -116,8 +130,13 @@ const write = async (io: Io, format: Format, json: unknown[], rows: Record<strin
 
 /** `fleetlens remedy plan`. */
 export const plan = async (args: Parsed, io: Io): Promise<number> => {
-  const { plans, format } = await setup(args, io, "plan");
-  await write(io, format, plans.map(planJson), plans.flatMap(planRows));
+  const { config, plans, format } = await setup(args, io, "plan");
+  await write(
+    io,
+    format,
+    plans.map((p) => planJson(p, config)),
+    plans.flatMap((p) => planRows(p, config)),
+  );
   return 0;
 };
 
@@ -172,7 +191,7 @@ export const run = async (args: Parsed, io: Io): Promise<number> => {
   await write(
     io,
     format,
-    reports.map((r) => ({ ...planJson(r.plan), outcome: r.outcome, steps: r.steps })),
+    reports.map((r) => ({ ...planJson(r.plan, config), outcome: r.outcome, steps: r.steps })),
     reports.flatMap((r) => [
       ...r.steps.map((s) => ({
         alert: r.plan.alert.name,

@@ -10,14 +10,14 @@ const configOption = {
   type: "string",
   valueName: "FILE",
   description:
-    "YAML: {ssh: {user, port, privateKey, knownHosts | hostKeys, stepTimeoutSeconds}, actions: {CLASS: {restart: true}}, cooldownSeconds, rules: [...], trees: {CLASS: {target, steps}}, notify: {webhook: {url, token}, log}}.",
+    "YAML: {ssh: {user, port, privateKey, knownHosts | hostKeys, stepTimeoutSeconds, hosts: [{match: NAME | GLOB | CIDR, address, port, user, privateKey, knownHosts, hostKeyFingerprints}]}, actions: {CLASS: {restart: true}}, cooldownSeconds, rules: [...], trees: {CLASS: {target, steps}}, notify: {webhook: {url, token}, log}}.",
 } as const;
 
 const planCommand = defineCommand({
   name: "plan",
   summary: "Print the plan for an alert: classification, steps (host, argv, why), run or dry run.",
   description:
-    "Reads the webhook payload (Alertmanager v4, Grafana unified alerting or legacy Grafana), classifies each alert and prints its plan, one row per step (or one notify-only row with the reason). Nothing runs. Every act step is a dry run unless the config enables that action for the class; a label that fails its check makes the plan notify-only. A bad payload or config exits 2 naming the field.",
+    "Reads the webhook payload (Alertmanager v4, Grafana unified alerting or legacy Grafana), classifies each alert and prints its plan, one row per step with where it would connect (user@address:port, after ssh.hosts), or one notify-only row with the reason. Nothing runs. Every act step is a dry run unless the config enables that action for the class; a label that fails its check makes the plan notify-only. A bad payload or config exits 2 naming the field.",
   options: {
     alert: { type: "string", valueName: "FILE", description: "The webhook payload (JSON), or - for stdin." },
     config: configOption,
