@@ -11,6 +11,7 @@ import { BlockList, isIP } from "node:net";
 import { ConfigError, decodeConfig } from "@fleetlens/core";
 import { Schema } from "effect";
 import { DEFAULT_RULES, Rule } from "./Classify.js";
+import { hostGlob } from "./KnownHosts.js";
 import { isHost } from "./Safety.js";
 import { checkTree, DEFAULT_TREES, Tree } from "./Tree.js";
 
@@ -176,15 +177,6 @@ const matchProblem = (m: string): string | null => {
     : `a host name, a glob (*, ?) or a CIDR block (10.0.0.0/24), got ${JSON.stringify(m)}`;
 };
 
-const globRe = (pattern: string): RegExp =>
-  new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replaceAll("*", ".*")
-      .replaceAll("?", ".")}$`,
-    "i",
-  );
-
 /**
  * Whether a `ssh.hosts[].match` pattern fits a host: a CIDR block fits an IP address inside it,
  * anything else is a case-insensitive glob (`*`, `?`) over the whole name; a name without
@@ -207,7 +199,7 @@ export const hostMatches = (pattern: string, host: string): boolean => {
     block.addSubnet(net, prefix, family);
     return block.check(host, family);
   }
-  return globRe(pattern).test(host);
+  return hostGlob(pattern).test(host);
 };
 
 /**

@@ -18,7 +18,8 @@ import { createHash, createHmac } from "node:crypto";
 export const fingerprintOf = (blob: Uint8Array): string =>
   `SHA256:${createHash("sha256").update(blob).digest("base64").replace(/=+$/, "")}`;
 
-const glob = (pattern: string): RegExp =>
+/** A known_hosts / ssh.hosts glob (`*`, `?`, case-insensitive) as a regular expression. */
+export const hostGlob = (pattern: string): RegExp =>
   new RegExp(
     `^${pattern
       .replace(/[.+^${}()|[\]\\]/g, "\\$&")
@@ -37,8 +38,8 @@ const nameMatches = (field: string, name: string): boolean => {
   let hit = false;
   for (const p of field.split(",")) {
     if (p.startsWith("!")) {
-      if (glob(p.slice(1)).test(name)) return false;
-    } else if (glob(p).test(name)) hit = true;
+      if (hostGlob(p.slice(1)).test(name)) return false;
+    } else if (hostGlob(p).test(name)) hit = true;
   }
   return hit;
 };
