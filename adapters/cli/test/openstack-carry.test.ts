@@ -308,14 +308,12 @@ describe("openstack actions killed mid-run (SIGKILL) with carried state", () => 
     db.pragma("busy_timeout = 10000");
     try {
       // Wait for run 2 to commit some batches, then hold the write lock: the child waits at its next
-      // batch (its busy timeout is 5 s), and is killed there. The last stretch is a synchronous spin
-      // (no timer between seeing the rows and taking the lock): under load a timer can fire late
-      // enough for the child to write everything and end.
+      // batch (its busy timeout is 5 s), and is killed there.
       const count = db.prepare("SELECT COUNT(*) AS n FROM nova_compute_action_log");
       const rows = () => (count.get() as { n: number }).n;
+      // The whole wait is a synchronous spin from the spawn: the child writes a row every fraction
+      // of a millisecond, so one late timer tick would let it finish.
       const deadline = Date.now() + 30_000;
-      while (rows() === before.rows.length && child.exitCode === null && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 2));
       while (rows() < before.rows.length + 3 && Date.now() < deadline) {
         // spin
       }
