@@ -125,6 +125,7 @@ export type { Packet, Proto } from "./records/Packet.js";
 export type { FailureReason, MetricSample, ProbeResult } from "./records/Probe.js";
 export type { ProcfsFile, ProcfsSample } from "./records/Procfs.js";
 export type { SnmpType, SnmpVarbind, SnmpVarbindJson } from "./records/Snmp.js";
+export { SNMP_TYPES, SNMP_VALUE_TYPES } from "./records/SnmpTypes.js";
 export type { Socket, SocketProcess } from "./records/Socket.js";
 export * as Time from "./Time.js";
 export { formatIso, parseIso, UTC, type Zone, zone } from "./Time.js";

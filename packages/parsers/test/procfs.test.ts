@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import {
   DISK_FIELDS,
   NET_DEV_HEADER,
+  NET_FIELDS,
   type ProcfsCpu,
   type ProcfsDiskstats,
   type ProcfsMeminfo,
@@ -343,24 +344,7 @@ const netDev = fc
     v: fc.array(n, { minLength: 16, maxLength: 16 }),
   })
   .map(({ interface: name, v }) => {
-    const f = [
-      "rxBytes",
-      "rxPackets",
-      "rxErrs",
-      "rxDrop",
-      "rxFifo",
-      "rxFrame",
-      "rxCompressed",
-      "rxMulticast",
-      "txBytes",
-      "txPackets",
-      "txErrs",
-      "txDrop",
-      "txFifo",
-      "txColls",
-      "txCarrier",
-      "txCompressed",
-    ];
+    const f = NET_FIELDS;
     const r: Record<string, unknown> = { file: "net-dev", interface: name };
     f.forEach((k, i) => {
       r[k] = v[i];

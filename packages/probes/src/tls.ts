@@ -15,7 +15,7 @@ import {
   type DetailedPeerCertificate,
   type TLSSocket,
 } from "node:tls";
-import type { MetricSample } from "@fleetlens/core/lite";
+import { type MetricSample, Time } from "@fleetlens/core/lite";
 import { ProbeFailure, sample } from "./metrics.js";
 
 /**
@@ -82,8 +82,6 @@ export const tlsOptions = (cfg: TlsConfig | undefined, host: string): Connection
   return o;
 };
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /**
  * Parses OpenSSL's certificate time (`Mar  5 12:00:00 2026 GMT`, as in `valid_to` and
  * `openssl x509 -enddate`) to Unix seconds; null when it is not that form.
@@ -94,7 +92,7 @@ const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 export const parseCertTime = (s: string): number | null => {
   const m = /^([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) (\d{4}) GMT$/.exec(s.trim());
   if (m === null) return null;
-  const month = MONTHS.indexOf(m[1]!);
+  const month = Time.monthOf(m[1]!);
   if (month < 0) return null;
   return Date.UTC(Number(m[6]), month, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])) / 1000;
 };

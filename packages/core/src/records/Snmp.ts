@@ -6,6 +6,7 @@
  * @module
  */
 import { Schema } from "effect";
+import { SNMP_TYPES } from "./SnmpTypes.js";
 
 /**
  * The type word net-snmp prints before a value (`INTEGER`, `STRING`, `Hex-STRING`, `OID`,
@@ -16,26 +17,7 @@ import { Schema } from "effect";
  * @since 0.1.0
  * @category schemas
  */
-export const SnmpType = Schema.Literals([
-  "INTEGER",
-  "STRING",
-  "Hex-STRING",
-  "OID",
-  "IpAddress",
-  "Counter32",
-  "Counter64",
-  "Gauge32",
-  "UInteger32",
-  "Timeticks",
-  "Opaque",
-  "BITS",
-  "Network Address",
-  "NULL",
-  "",
-  "NoSuchObject",
-  "NoSuchInstance",
-  "EndOfMibView",
-]);
+export const SnmpType = Schema.Literals(SNMP_TYPES);
 /** @since 0.1.0 @category models */
 export type SnmpType = typeof SnmpType.Type;
 

@@ -13,6 +13,7 @@ import {
   type ParseResult,
   type ParserFactory,
   parseAll,
+  Time,
   UTC,
   type Zone,
 } from "@fleetlens/core/lite";
@@ -140,28 +141,13 @@ const mdy = (t: string, s: number, e: number): boolean => {
   return true;
 };
 
-const MON: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
-
 /** `Dow Mon D YYYY …` (system date, SLOG Start-Date) from `s` into the anchor scratch. */
 const dowMonDY = (t: string, s: number): boolean => {
   const parts = t.slice(s).trim().split(/\s+/);
-  const m = MON[parts[1] ?? ""];
+  const m = Time.monthOf(parts[1] ?? "");
   const d = Number(parts[2]);
   const y = Number(parts[3]);
-  if (m === undefined || !Number.isInteger(d) || !Number.isInteger(y) || !validDate(y, m, d)) return false;
+  if (m < 0 || !Number.isInteger(d) || !Number.isInteger(y) || !validDate(y, m, d)) return false;
   L_ay = y;
   L_am = m;
   L_ad = d;

@@ -15,6 +15,7 @@ import {
   type ParserFactory,
   parseAll,
   type Socket,
+  Time,
   UTC,
 } from "@fleetlens/core/lite";
 import { readFlexlmLine } from "../flexlm-log/parse.js";
@@ -78,21 +79,6 @@ export const ZONE_ABBREVIATIONS: ReadonlyMap<string, number> = new Map<string, n
   ["NZST", 720],
   ["NZDT", 780],
 ]);
-
-const MON: Record<string, number> = {
-  Jan: 0,
-  Feb: 1,
-  Mar: 2,
-  Apr: 3,
-  May: 4,
-  Jun: 5,
-  Jul: 6,
-  Aug: 7,
-  Sep: 8,
-  Oct: 9,
-  Nov: 10,
-  Dec: 11,
-};
 
 /** `date`: `Mon Nov 22 10:01:02 CET 2021` (day space-padded; zone may be `+01` or absent). */
 const DATE_C =
@@ -158,8 +144,8 @@ export const readDateLine = (
   const mfr = mc || mr || mi8 ? null : DATE_FR.exec(t);
   if (mc) {
     const m = mc;
-    const mo = MON[m[1] as string];
-    if (mo === undefined) return undefined;
+    const mo = Time.monthOf(m[1] as string);
+    if (mo < 0) return undefined;
     m0 = mo;
     d = Number(m[2]);
     h = Number(m[3]);
@@ -175,8 +161,8 @@ export const readDateLine = (
     }
   } else if (mr) {
     const m = mr;
-    const mo = MON[m[2] as string];
-    if (mo === undefined) return undefined;
+    const mo = Time.monthOf(m[2] as string);
+    if (mo < 0) return undefined;
     m0 = mo;
     d = Number(m[1]);
     y = Number(m[3]);

@@ -5,7 +5,7 @@
  * @since 0.1.0
  * @module
  */
-import type { LicenceSnapshot, Socket } from "@fleetlens/core/lite";
+import { type LicenceSnapshot, type Socket, Time } from "@fleetlens/core/lite";
 import { renderFlexlmLog } from "../flexlm-log/render.js";
 import { renderSs } from "../ss/render.js";
 import { ZONE_ABBREVIATIONS } from "./parse.js";
@@ -27,8 +27,6 @@ export interface RenderLogwatchOptions {
   readonly dateFormat?: "date" | "rfc" | "iso";
 }
 
-const DOW = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MON = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const p2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 const dateLine = (ts: number, abbr: string, offset: number, format: string): string => {
@@ -37,10 +35,10 @@ const dateLine = (ts: number, abbr: string, offset: number, format: string): str
   const a = Math.abs(offset);
   const sign = offset < 0 ? "-" : "+";
   if (format === "rfc")
-    return `${DOW[w.getUTCDay()]}, ${p2(w.getUTCDate())} ${MON[w.getUTCMonth()]} ${w.getUTCFullYear()} ${hms} ${sign}${p2(Math.floor(a / 60))}${p2(a % 60)}`;
+    return `${Time.WEEKDAYS[w.getUTCDay()]}, ${p2(w.getUTCDate())} ${Time.MONTHS[w.getUTCMonth()]} ${w.getUTCFullYear()} ${hms} ${sign}${p2(Math.floor(a / 60))}${p2(a % 60)}`;
   if (format === "iso")
     return `${w.getUTCFullYear()}-${p2(w.getUTCMonth() + 1)}-${p2(w.getUTCDate())}T${hms}${sign}${p2(Math.floor(a / 60))}:${p2(a % 60)}`;
-  return `${DOW[w.getUTCDay()]} ${MON[w.getUTCMonth()]} ${String(w.getUTCDate()).padStart(2, " ")} ${hms} ${abbr} ${w.getUTCFullYear()}`;
+  return `${Time.WEEKDAYS[w.getUTCDay()]} ${Time.MONTHS[w.getUTCMonth()]} ${String(w.getUTCDate()).padStart(2, " ")} ${hms} ${abbr} ${w.getUTCFullYear()}`;
 };
 
 /**

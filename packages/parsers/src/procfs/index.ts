@@ -14,6 +14,7 @@ export { info, sniff } from "./info.js";
 export {
   CPU_FIELDS,
   DISK_FIELDS,
+  NET_FIELDS,
   type ProcfsCpu,
   type ProcfsDiskstats,
   type ProcfsLoadavg,

@@ -79,8 +79,8 @@ export const CPU_FIELDS = [
   "guestNice",
 ] as const;
 
-/** The /proc/net/dev columns after `name:`, in the kernel's order. */
-const NET_FIELDS = [
+/** The /proc/net/dev columns after `name:`, in the kernel's order. @since 0.1.0 @category constants */
+export const NET_FIELDS = [
   "rxBytes",
   "rxPackets",
   "rxErrs",

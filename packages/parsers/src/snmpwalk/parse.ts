@@ -11,6 +11,7 @@ import {
   type ParseResult,
   type ParserFactory,
   parseAll,
+  SNMP_VALUE_TYPES,
   type SnmpType,
   type SnmpVarbind,
 } from "@fleetlens/core/lite";
@@ -46,21 +47,7 @@ export const MAX_VALUE_CHARS = 1 << 18;
  * @since 0.1.0
  * @category constants
  */
-export const TYPE_WORDS: readonly SnmpType[] = [
-  "INTEGER",
-  "STRING",
-  "Hex-STRING",
-  "OID",
-  "IpAddress",
-  "Counter32",
-  "Counter64",
-  "Gauge32",
-  "UInteger32",
-  "Timeticks",
-  "Opaque",
-  "BITS",
-  "Network Address",
-];
+export const TYPE_WORDS: readonly SnmpType[] = SNMP_VALUE_TYPES;
 const TYPE_SET = new Map<string, SnmpType>(TYPE_WORDS.map((t) => [t, t]));
 
 /**
