@@ -36,6 +36,7 @@ import {
   deadline,
   describeError,
   finish,
+  finishWithError,
   type IpChoice,
   ProbeFailure,
   resolveHost,
@@ -437,9 +438,7 @@ const probeHttp = async (target: string, module: HttpModule, ctx: ProbeContext):
  * @category probes
  */
 export const httpProbe = (target: string, module: HttpModule, ctx: ProbeContext): Promise<ProbeResult> =>
-  probeHttp(target, module, ctx).catch((e: unknown) =>
-    finish("http", target, performance.now(), [], { reason: "error", message: describeError(e) }),
-  );
+  probeHttp(target, module, ctx).catch((e: unknown) => finishWithError("http", target, performance.now(), e));
 
 /**
  * The http prober (registry entry).

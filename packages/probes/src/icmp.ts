@@ -28,6 +28,7 @@ import {
   deadline,
   describeError,
   finish,
+  finishWithError,
   type IpChoice,
   ProbeFailure,
   resolveHost,
@@ -360,9 +361,7 @@ const probeIcmp = async (target: string, module: IcmpModule, ctx: ProbeContext):
  * @category probes
  */
 export const icmpProbe = (target: string, module: IcmpModule, ctx: ProbeContext): Promise<ProbeResult> =>
-  probeIcmp(target, module, ctx).catch((e: unknown) =>
-    finish("icmp", target, performance.now(), [], { reason: "error", message: describeError(e) }),
-  );
+  probeIcmp(target, module, ctx).catch((e: unknown) => finishWithError("icmp", target, performance.now(), e));
 
 /**
  * The icmp prober (registry entry).

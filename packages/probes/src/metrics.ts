@@ -84,6 +84,16 @@ export const finish = (
       };
 };
 
+/**
+ * The result of a probe that threw instead of returning one: failure reason `error`, the error
+ * described. What makes a probe function never reject.
+ *
+ * @since 0.1.0
+ * @category results
+ */
+export const finishWithError = (module: string, target: string, start: number, e: unknown): ProbeResult =>
+  finish(module, target, start, [], { reason: "error", message: describeError(e) });
+
 const CODES: Record<string, FailureReason> = {
   ECONNREFUSED: "refused",
   ENOTFOUND: "dns",

@@ -15,7 +15,7 @@ import { hostProber } from "./host.js";
 import { type HttpModule, httpProber } from "./http.js";
 import { type IcmpModule, icmpProber } from "./icmp.js";
 import type { PROBE_KINDS } from "./kinds.js";
-import { describeError, finish, ProbeFailure, sample } from "./metrics.js";
+import { finish, finishWithError, ProbeFailure, sample } from "./metrics.js";
 import { snmpProber } from "./snmp.js";
 import { type TcpModule, tcpProber } from "./tcp.js";
 import type { ProbeContext, Prober } from "./types.js";
@@ -182,9 +182,7 @@ export async function runProbe(
     const r = await Promise.race([
       prober
         .probe(target, merged, { signal: ac.signal, timeoutMs })
-        .catch((e: unknown) =>
-          finish(name, target, start, [], { reason: "error", message: describeError(e) }),
-        ),
+        .catch((e: unknown) => finishWithError(name, target, start, e)),
       cutOff,
     ]);
     const durationSeconds = (performance.now() - start) / 1000;

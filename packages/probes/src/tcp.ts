@@ -25,6 +25,7 @@ import {
   deadline,
   describeError,
   finish,
+  finishWithError,
   type IpChoice,
   ProbeFailure,
   resolveHost,
@@ -330,9 +331,7 @@ const probeTcp = async (target: string, module: TcpModule, ctx: ProbeContext): P
  * @category probes
  */
 export const tcpProbe = (target: string, module: TcpModule, ctx: ProbeContext): Promise<ProbeResult> =>
-  probeTcp(target, module, ctx).catch((e: unknown) =>
-    finish("tcp", target, performance.now(), [], { reason: "error", message: describeError(e) }),
-  );
+  probeTcp(target, module, ctx).catch((e: unknown) => finishWithError("tcp", target, performance.now(), e));
 
 /**
  * The tcp prober (registry entry).
