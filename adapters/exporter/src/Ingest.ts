@@ -277,25 +277,10 @@ export interface Ingest {
   prune(): number;
   /** `fleetlens_exporter_ingest_*` gauges and, per host that is not stale, its latest samples. */
   samples(): Sample[];
-  /** {@link ingestExposition} of `samples()`: what `/metrics` appends. */
+  /** The text exposition of `samples()`: what `/metrics` appends. */
   exposition(): string;
   close(): void;
 }
-
-const RESERVED_SUFFIX = /_(count|sum|bucket)$/;
-
-/**
- * The text exposition of ingest samples: core's `exposition`, except that a pushed gauge whose
- * name ends in `_count`, `_sum` or `_bucket` (an agent's `x_count` gauge) is typed `untyped`, the
- * one type `promtool check metrics` allows those suffixes on outside histograms and summaries.
- *
- * @since 0.1.0
- * @category formatting
- */
-export const ingestExposition = (samples: Iterable<Sample>): string =>
-  exposition(samples).replace(/^# TYPE (\S+) gauge$/gm, (line, name: string) =>
-    RESERVED_SUFFIX.test(name) ? `# TYPE ${name} untyped` : line,
-  );
 
 const text = (res: Response, status: number, body: string): void => {
   res.status(status).type("text/plain; charset=utf-8").send(`${body}\n`);
@@ -517,7 +502,7 @@ export const mountIngest = (
     store,
     prune,
     samples,
-    exposition: () => ingestExposition(samples()),
+    exposition: () => exposition(samples()),
     close: () => {
       clearInterval(timer);
       store.close();

@@ -55,7 +55,6 @@ export {
   type HostPush,
   type Ingest,
   IngestStore,
-  ingestExposition,
   mountIngest,
   PushPayload,
   type StoredSample,

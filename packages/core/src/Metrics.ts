@@ -271,8 +271,10 @@ const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /**
  * Render samples in the Prometheus text exposition format (0.0.4): samples of one name grouped
  * under one `# HELP` and `# TYPE` (first appearance order; the first sample's help and type),
- * label values escaped (`\\`, `\"`, `\n`), one line per sample, a final newline. Invalid metric
- * or label names throw a `RangeError` (a programming error, not input).
+ * label values escaped (`\\`, `\"`, `\n`), one line per sample, a final newline. A gauge whose
+ * name ends in `_count`, `_sum` or `_bucket` is typed `untyped`: outside histograms and summaries
+ * that is the one type `promtool check metrics` accepts those suffixes on. Invalid metric or label
+ * names throw a `RangeError` (a programming error, not input).
  *
  * @example
  * ```ts
@@ -282,6 +284,8 @@ const LABEL = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
  * @since 0.1.0
  * @category formatting
  */
+const RESERVED_SUFFIX = /_(count|sum|bucket)$/;
+
 export const exposition = (samples: Iterable<Sample>): string => {
   const groups = new Map<string, Sample[]>();
   for (const s of samples) {
@@ -293,7 +297,8 @@ export const exposition = (samples: Iterable<Sample>): string => {
   let out = "";
   for (const [name, g] of groups) {
     const first = g[0]!;
-    out += `# HELP ${name} ${escapeHelp(first.help)}\n# TYPE ${name} ${first.type}\n`;
+    const type = first.type === "gauge" && RESERVED_SUFFIX.test(name) ? "untyped" : first.type;
+    out += `# HELP ${name} ${escapeHelp(first.help)}\n# TYPE ${name} ${type}\n`;
     for (const s of g) {
       const keys = Object.keys(s.labels);
       let labels = "";

@@ -240,6 +240,17 @@ describe.skipIf(promtool === "")("promtool check metrics", () => {
     }
   });
 
+  it("types a gauge named like a histogram or summary part untyped, which promtool accepts", () => {
+    const text = exposition([
+      { name: "agent_cpu_count", labels: {}, value: 2, help: "CPUs.", type: "gauge" },
+      { name: "agent_load", labels: {}, value: 0.5, help: "Load.", type: "gauge" },
+    ]);
+    expect(text).toContain("# TYPE agent_cpu_count untyped\n");
+    expect(text).toContain("# TYPE agent_load gauge\n");
+    const r = check(text);
+    expect(`${r.status} ${r.stdout}${r.stderr}`).toBe("0 ");
+  });
+
   it("rejects what Prometheus rejects (the oracle can fail)", () => {
     const r = check("# TYPE m counter\nm 1\n");
     expect(r.status).not.toBe(0);
